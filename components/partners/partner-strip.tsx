@@ -1,0 +1,27 @@
+/* eslint-disable @next/next/no-img-element -- logos are already small WebP files served with immutable caching */
+import { Container } from '@/components/ui/container'
+import type { PartnerLogoDto } from '@/lib/partners/data'
+
+export function PartnerStrip({ partners, title = "We've supported professionals at some of the world's leading companies." }: { partners: PartnerLogoDto[]; title?: string }) {
+  if (partners.length === 0) return null
+  return (
+    <section aria-labelledby="partners-heading" className="border-y border-ink-100 bg-surface-muted py-10">
+      <Container>
+        <h2 id="partners-heading" className="text-center text-base font-semibold text-ink-700">
+          {title}
+        </h2>
+        <ul className="mt-6 flex flex-wrap items-center justify-center gap-x-8 gap-y-5">
+          {partners.map((p) => (
+            <li key={p.name}>
+              {p.logo ? (
+                <img src={p.logo.src} alt={p.logo.alt} width={p.logo.width / 2} height={p.logo.height / 2} loading="lazy" decoding="async" className="h-12 w-auto" />
+              ) : (
+                <span className="text-lg font-semibold text-ink-700">{p.name}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Container>
+    </section>
+  )
+}

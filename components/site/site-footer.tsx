@@ -1,0 +1,104 @@
+import Link from 'next/link'
+import { Container } from '@/components/ui/container'
+import { cn } from '@/lib/utils'
+import { Logo } from './site-header'
+
+interface FooterColumn {
+  title: string
+  links: { href: string; label: string }[]
+}
+
+export const footerColumns: FooterColumn[] = [
+  {
+    title: 'Explore',
+    links: [
+      { href: '/roles', label: 'Roles' },
+      { href: '/programs', label: 'Programs' },
+      { href: '/opportunities', label: 'Opportunities' },
+    ],
+  },
+  {
+    title: 'For professionals',
+    links: [
+      { href: '/signup', label: 'Create a free profile' },
+      { href: '/trainers/apply', label: 'Trainers, coaches and consultants' },
+    ],
+  },
+  {
+    title: 'Company',
+    links: [
+      { href: '/partnerships', label: 'Partnerships' },
+      { href: '/demo', label: 'Book a demo' },
+    ],
+  },
+]
+
+export interface SiteFooterProps {
+  /** Copyright year, passed in by the caller (keeps the component pure). */
+  year: number
+  className?: string
+}
+
+export function SiteFooter({ year, className }: SiteFooterProps) {
+  return (
+    <footer className={cn('on-dark bg-surface-inverse text-ink-300', className)}>
+      <Container className="py-12 sm:py-16">
+        <section
+          id="newsletter"
+          aria-labelledby="newsletter-heading"
+          className="flex flex-col gap-6 rounded-3xl border border-white/10 bg-white/5 p-6 sm:p-8 lg:flex-row lg:items-center lg:justify-between lg:gap-12"
+        >
+          <div className="max-w-2xl">
+            <h2 id="newsletter-heading" className="text-2xl font-bold tracking-tight text-white">
+              Join our community
+            </h2>
+            <p className="mt-2 text-base leading-7 text-ink-300">
+              Get the latest insights, trends and resources on how the world&apos;s best coaches and trainers develop
+              potential.
+            </p>
+          </div>
+          <p className="inline-flex items-center gap-2 self-start rounded-full border border-white/15 px-4 py-2 text-sm font-medium text-ink-100 lg:self-center">
+            <span aria-hidden="true" className="size-2 rounded-full bg-accent-400" />
+            Newsletter sign-up opens soon.
+          </p>
+        </section>
+
+        <div className="mt-12 grid gap-10 lg:grid-cols-12 lg:gap-8">
+          <div className="lg:col-span-4">
+            <Logo inverted />
+            <p className="mt-4 max-w-xs text-sm leading-6 text-ink-300">
+              SkillsU helps people discover career roles, build the skills employers ask for and connect with the
+              trainers and coaches who help them grow.
+            </p>
+          </div>
+          <nav aria-label="Footer" className="lg:col-span-8">
+            <div className="grid grid-cols-1 gap-8 min-[480px]:grid-cols-2 sm:grid-cols-3">
+              {footerColumns.map((column) => (
+                <div key={column.title}>
+                  <h2 className="text-sm font-semibold text-white">{column.title}</h2>
+                  <ul className="mt-4 flex flex-col gap-3">
+                    {column.links.map((link) => (
+                      <li key={link.href}>
+                        <Link
+                          href={link.href}
+                          className="rounded-sm text-sm leading-6 text-ink-300 underline-offset-4 transition-colors hover:text-white hover:underline"
+                        >
+                          {link.label}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </div>
+          </nav>
+        </div>
+
+        <div className="mt-12 flex flex-col gap-2 border-t border-white/10 pt-6 text-sm text-ink-400 sm:flex-row sm:items-center sm:justify-between">
+          <p>© {year} SkillsU</p>
+          <p>Built for learners, trainers and the teams that hire them.</p>
+        </div>
+      </Container>
+    </footer>
+  )
+}

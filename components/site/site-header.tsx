@@ -1,0 +1,74 @@
+import Link from 'next/link'
+import { buttonVariants } from '@/components/ui/button'
+import { Container } from '@/components/ui/container'
+import { cn } from '@/lib/utils'
+import { MobileNav, type NavLink } from './mobile-nav'
+
+export const mainNavLinks: NavLink[] = [
+  { href: '/roles', label: 'Roles' },
+  { href: '/trainers', label: 'For trainers' },
+  { href: '/partnerships', label: 'Partnerships' },
+  { href: '/demo', label: 'Book a demo' },
+]
+
+const signInLink: NavLink = { href: '/login', label: 'Sign in' }
+
+/** The "SkillsU" wordmark with its mark; decorative parts are hidden from assistive tech. */
+export function Logo({ inverted = false, className }: { inverted?: boolean; className?: string }) {
+  return (
+    <Link
+      href="/"
+      className={cn(
+        'inline-flex items-center gap-2 rounded-lg text-xl font-extrabold tracking-tight',
+        inverted ? 'text-white' : 'text-ink-950',
+        className,
+      )}
+    >
+      <span
+        aria-hidden="true"
+        className="grid size-8 place-items-center rounded-lg bg-brand-600 text-base font-black text-white shadow-sm"
+      >
+        S
+      </span>
+      <span>
+        Skills<span className={inverted ? 'text-brand-300' : 'text-brand-600'}>U</span>
+      </span>
+    </Link>
+  )
+}
+
+export function SiteHeader({ className }: { className?: string }) {
+  return (
+    <header className={cn('sticky top-0 z-40 border-b border-ink-200 bg-white', className)}>
+      <a
+        href="#main"
+        className="sr-only rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-xl focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50"
+      >
+        Skip to content
+      </a>
+      <Container className="flex h-16 items-center justify-between gap-4">
+        <Logo />
+        <nav aria-label="Main" className="hidden md:block">
+          <ul className="flex items-center gap-1 lg:gap-2">
+            {mainNavLinks.map((link) => (
+              <li key={link.href}>
+                <Link
+                  href={link.href}
+                  className="inline-flex min-h-10 items-center rounded-lg px-3 text-sm font-medium text-ink-700 transition-colors hover:bg-ink-100 hover:text-ink-950"
+                >
+                  {link.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="hidden md:block">
+          <Link href={signInLink.href} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
+            {signInLink.label}
+          </Link>
+        </div>
+        <MobileNav links={mainNavLinks} cta={signInLink} />
+      </Container>
+    </header>
+  )
+}

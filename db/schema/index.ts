@@ -1,0 +1,5 @@
+export * from './users'
+export * from './media'
+export * from './roles'
+export * from './partners'
+export * from './audit'

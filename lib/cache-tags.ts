@@ -1,0 +1,12 @@
+/**
+ * Every cache tag in the app, named once. Public reads are tagged with these; writes refresh
+ * exactly the tags they touch (updateTag in server actions, revalidateTag elsewhere).
+ */
+export const tags = {
+  roles: 'roles',
+  role: (slug: string) => `role:${slug}`,
+  categories: 'categories',
+  skills: 'skills',
+  partners: 'partners',
+  siteSettings: 'site-settings',
+} as const

@@ -1,0 +1,76 @@
+/**
+ * `npm start`: build when needed, then in ONE process migrate, seed on first run and serve.
+ * Migrating and seeding in the serving process matters for the embedded database: PGlite allows
+ * a single process, so no second command may open it while the server runs.
+ */
+import { spawnSync } from 'node:child_process'
+import { buildNeeded } from './build-state'
+import { ensureLocalSecret } from './prepare-env'
+
+const dev = process.argv.includes('--dev')
+// Next reads NODE_ENV when it loads, so it is set before anything imports it.
+Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' })
+ensureLocalSecret()
+
+async function main() {
+  const { env, EnvError } = await import('@/lib/env').catch((error: unknown) => {
+    if (error instanceof Error && error.name === 'EnvError') {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  })
+  void EnvError
+
+  if (!dev && !process.argv.includes('--no-build')) {
+    const reason = buildNeeded()
+    if (reason) {
+      console.log(`> Building the app (${reason}) ...`)
+      const build = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' })
+      if (build.status !== 0) process.exit(build.status ?? 1)
+    }
+  }
+
+  const { getDatabase, closeDatabase } = await import('@/db')
+  const { runMigrations } = await import('@/db/migrate')
+  const { seedIfEmpty } = await import('@/db/seed/first-run')
+  const handle = getDatabase()
+  console.log(`> Database: ${handle.engine === 'pglite' ? 'embedded PGlite at' : 'PostgreSQL at'} ${handle.location}`)
+  await runMigrations(handle)
+  const seeded = await seedIfEmpty(handle.db, { adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD })
+
+  const { default: next } = await import('next')
+  const http = await import('node:http')
+  const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT })
+  const handleRequest = app.getRequestHandler()
+  await app.prepare()
+  const server = http.createServer((req, res) => void handleRequest(req, res))
+  server.keepAliveTimeout = 65_000
+  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
+
+  const url = `http://localhost:${env.PORT}`
+  console.log(`> SkillsU ready on ${url}`)
+  if (seeded?.admin) {
+    console.log(`> Admin sign-in: ${seeded.admin.email}`)
+    if (seeded.admin.password) console.log(`> Admin password (shown once, change it after signing in): ${seeded.admin.password}`)
+  }
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`> ${signal}: finishing requests in flight, then stopping`)
+    server.close(() => {
+      void closeDatabase().finally(() => process.exit(0))
+    })
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(1), 15_000).unref()
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
