@@ -5,7 +5,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
+  experimental: {
+    // Pages and data are rendered from the database on first request and cached in memory only:
+    // a cache written under .next/ would outlive the data it came from (a reset, a restore, a
+    // fresh test database) and serve it after a restart. Several instances share Redis instead.
+    isrFlushToDisk: false,
+  },
 }
 
 export default nextConfig

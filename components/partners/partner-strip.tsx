@@ -14,7 +14,7 @@ export function PartnerStrip({ partners, title = "We've supported professionals 
           {partners.map((p) => (
             <li key={p.name}>
               {p.logo ? (
-                <img src={p.logo.src} alt={p.logo.alt} width={p.logo.width / 2} height={p.logo.height / 2} loading="lazy" decoding="async" className="h-12 w-auto" />
+                <img src={p.logo.src} alt={p.logo.alt} width={p.logo.width / 2} height={p.logo.height / 2} decoding="async" className="h-12 w-auto" />
               ) : (
                 <span className="text-lg font-semibold text-ink-700">{p.name}</span>
               )}

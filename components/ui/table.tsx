@@ -64,8 +64,10 @@ export function TH({ className, scope = 'col', ...props }: THProps) {
     <th
       scope={scope}
       className={cn(
-        'px-4 py-3 align-bottom font-semibold whitespace-nowrap text-ink-700 sm:px-5',
-        scope === 'col' ? 'text-xs tracking-wide uppercase' : 'text-sm text-ink-900',
+        'px-4 py-3 font-semibold text-ink-700 sm:px-5',
+        scope === 'col' || scope === 'colgroup'
+          ? 'align-bottom text-xs tracking-wide whitespace-nowrap uppercase'
+          : 'align-top text-sm text-ink-900',
         className,
       )}
       {...props}

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { notFound } from 'next/navigation'
 import { PartnerStrip } from '@/components/partners/partner-strip'
 import { RoleCard } from '@/components/roles/role-card'
 import { CtaBand } from '@/components/site/cta-band'
@@ -17,7 +18,16 @@ function byCategory(roles: RoleCardDto[]) {
   return [...groups.entries()]
 }
 
-export default async function HomePage() {
+// The home page lives in a root optional catch-all so that, like the role pages, it is rendered on
+// its first request and cached from then on: a static `page.tsx` would be prerendered by
+// `next build`, which must never open the database. Any other path under it is a 404.
+export const dynamicParams = true
+export async function generateStaticParams(): Promise<{ home?: string[] }[]> {
+  return []
+}
+
+export default async function HomePage({ params }: { params: Promise<{ home?: string[] }> }) {
+  if ((await params).home?.length) notFound()
   const [roles, partners] = await Promise.all([listPublishedRoles(), listVisiblePartners()])
   return (
     <>
@@ -90,7 +100,7 @@ export default async function HomePage() {
 
       <PartnerStrip partners={partners} />
 
-      <Container className="grid gap-6 py-14 md:grid-cols-2">
+      <div className="space-y-0">
         <CtaBand
           title="Trainer, coach or consultant?"
           text="Apply to join our global network of expert trainers, consultants and coaches, and start earning from your expertise."
@@ -103,7 +113,7 @@ export default async function HomePage() {
           actions={[{ href: '/partnerships', label: 'Partner with us' }, { href: '/demo', label: 'Book a demo' }]}
           tone="brand"
         />
-      </Container>
+      </div>
     </>
   )
 }
