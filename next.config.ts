@@ -1,9 +1,22 @@
 import type { NextConfig } from 'next'
+import { catalogueParamKeys } from './lib/roles/catalogue'
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory; bundled, it cannot find them.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  async rewrites() {
+    return {
+      beforeFiles: [
+        // The plain catalogue is served from the cache; any search or filter renders per request.
+        {
+          source: '/roles',
+          missing: catalogueParamKeys.map((key) => ({ type: 'query' as const, key })),
+          destination: '/roles/browse/all',
+        },
+      ],
+    }
+  },
   reactStrictMode: true,
   experimental: {
     // Pages and data are rendered from the database on first request and cached in memory only:

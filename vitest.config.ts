@@ -7,6 +7,8 @@ export default defineConfig({
       '@': path.resolve(import.meta.dirname),
       // `server-only` throws outside React's server build; tests run the data layer directly.
       'server-only': path.resolve(import.meta.dirname, 'test/server-only-stub.ts'),
+      // No Next server in unit tests: cached reads run directly and refreshed tags are recorded.
+      'next/cache': path.resolve(import.meta.dirname, 'test/next-cache-stub.ts'),
     },
   },
   test: {

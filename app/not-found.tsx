@@ -1,25 +1,16 @@
-import Link from 'next/link'
 import { SiteFooter } from '@/components/site/site-footer'
 import { SiteHeader } from '@/components/site/site-header'
-import { buttonVariants } from '@/components/ui/button'
-import { Container } from '@/components/ui/container'
+import { NotFoundContent } from '@/components/site/not-found-content'
 
 export const metadata = { title: 'Page not found' }
 
+/** For paths outside the site layout: brings its own header, main and footer. */
 export default function NotFound() {
   return (
     <div className="flex min-h-dvh flex-col">
       <SiteHeader />
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-        <Container className="py-24 text-center">
-          <p className="text-sm font-semibold text-brand-700">404</p>
-          <h1 className="mt-2 text-3xl font-bold text-ink-950">We couldn&apos;t find that page</h1>
-          <p className="mx-auto mt-4 max-w-lg text-ink-700">It may have moved, or it was never published. Browse the career roles or search for one.</p>
-          <div className="mt-8 flex justify-center gap-3">
-            <Link href="/roles" className={buttonVariants()}>Browse roles</Link>
-            <Link href="/" className={buttonVariants({ variant: 'outline' })}>Home</Link>
-          </div>
-        </Container>
+        <NotFoundContent />
       </main>
       <SiteFooter year={new Date().getFullYear()} />
     </div>

@@ -44,7 +44,14 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT })
   const handleRequest = app.getRequestHandler()
   await app.prepare()
-  const server = http.createServer((req, res) => void handleRequest(req, res))
+  const server = http.createServer((req, res) => {
+    // Next answers a path with broken percent-encoding (e.g. /roles/%ED%A0%80) with a 500.
+    if (!hasDecodablePath(req.url)) {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Bad request: malformed URL')
+      return
+    }
+    void handleRequest(req, res)
+  })
   server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
 
@@ -68,6 +75,15 @@ async function main() {
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+}
+
+function hasDecodablePath(url: string | undefined) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]!)
+    return true
+  } catch {
+    return false
+  }
 }
 
 main().catch((error: unknown) => {

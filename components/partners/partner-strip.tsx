@@ -1,4 +1,4 @@
-/* eslint-disable @next/next/no-img-element -- logos are already small WebP files served with immutable caching */
+import Image from 'next/image'
 import { Container } from '@/components/ui/container'
 import type { PartnerLogoDto } from '@/lib/partners/data'
 
@@ -14,7 +14,8 @@ export function PartnerStrip({ partners, title = "We've supported professionals 
           {partners.map((p) => (
             <li key={p.name}>
               {p.logo ? (
-                <img src={p.logo.src} alt={p.logo.alt} width={p.logo.width / 2} height={p.logo.height / 2} decoding="async" className="h-12 w-auto" />
+                // Already small WebP files re-encoded on upload and served with immutable caching.
+                <Image src={p.logo.src} alt={p.logo.alt} width={Math.round(p.logo.width / 2)} height={Math.round(p.logo.height / 2)} unoptimized className="h-12 w-auto" />
               ) : (
                 <span className="text-lg font-semibold text-ink-700">{p.name}</span>
               )}

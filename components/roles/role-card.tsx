@@ -22,9 +22,9 @@ export function RoleCard({ role, headingLevel = 'h3' }: { role: RoleCardDto; hea
           <dd className="font-semibold text-ink-900">{role.salaryAvg ? formatMoney(role.salaryAvg, role.salaryCurrency) : 'Not published'}</dd>
         </div>
         <div>
-          <dt className="text-ink-600">Market growth</dt>
+          <dt className="text-ink-600">Projected growth</dt>
           <dd className="font-semibold text-ink-900">
-            {role.growthRatePct === null ? 'Not published' : `${formatPercent(role.growthRatePct, { signed: true })} a year`}
+            {role.growthRatePct === null ? 'Not published' : formatPercent(role.growthRatePct, { signed: true })}
           </dd>
         </div>
       </dl>

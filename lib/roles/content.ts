@@ -35,7 +35,7 @@ export type LocationPremium = z.infer<typeof locationPremiumSchema>
 export type Source = z.infer<typeof sourceSchema>
 
 /** Route words under /roles that a slug may never take. */
-export const reservedRoleSlugs = ['compare', 'new', 'search', 'edit', 'admin', 'api', 'preview'] as const
+export const reservedRoleSlugs = ['compare', 'browse', 'new', 'search', 'edit', 'admin', 'api', 'preview'] as const
 
 export const slugSchema = z
   .string()

@@ -1,9 +1,11 @@
 import 'server-only'
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, exists, gte, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { unstable_cache } from 'next/cache'
 import { db } from '@/db'
 import { roleCategories, roles, roleSkills, skills } from '@/db/schema'
 import { tags } from '@/lib/cache-tags'
+import { cataloguePageSize, type CatalogueQuery } from './catalogue'
+import { searchTerms } from './search'
 
 /** Only what a role card shows. */
 export interface RoleCardDto {
@@ -58,22 +60,197 @@ export const listPublishedRoles = unstable_cache(
   { tags: [tags.roles] },
 )
 
-/**
- * Published roles matching a full-text query, best first. `websearch_to_tsquery` accepts any text
- * (quotes, operators, garbage) without raising, so user input is passed straight through as a value.
- */
+/** Up to `perCategory` published roles of each category (the home page's featured roles). */
+export const listFeaturedRoles = unstable_cache(
+  async (perCategory = 3): Promise<RoleCardDto[]> => {
+    const ranked = db.$with('ranked').as(
+      db
+        .select({
+          id: roles.id,
+          n: sql<number>`row_number() over (partition by ${roles.categoryId} order by ${roles.demandChangePct} desc nulls last, ${roles.title})`.as('n'),
+        })
+        .from(roles)
+        .where(publicRole),
+    )
+    const rows = await db
+      .with(ranked)
+      .select(cardColumns)
+      .from(ranked)
+      .innerJoin(roles, eq(roles.id, ranked.id))
+      .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
+      .where(sql`${ranked.n} <= ${perCategory}`)
+      .orderBy(asc(roleCategories.sortOrder), asc(ranked.n))
+    return rows.map(toCard)
+  },
+  ['roles:featured'],
+  { tags: [tags.roles] },
+)
+
+/** The full-text condition and rank for what a visitor typed, or undefined when they typed nothing. */
+function textSearch(q: string): { where: SQL; rank: SQL } | undefined {
+  const terms = searchTerms(q)
+  if (!terms.text) return undefined
+  const web = sql`websearch_to_tsquery('english', ${terms.text})`
+  if (!terms.allPrefixes) return { where: sql`${roles.searchVector} @@ ${web}`, rank: sql`ts_rank_cd(${roles.searchVector}, ${web}, 1)` }
+  // Prefix terms find "microservices" from "micro"; web-search syntax (phrases, -exclusions, or)
+  // is honoured as well when the visitor used it.
+  const prefix = sql`to_tsquery('english', ${terms.allPrefixes})`
+  const usesOperators = /["-]|\bor\b/i.test(terms.text)
+  return {
+    where: usesOperators ? sql`${roles.searchVector} @@ ${prefix} and ${roles.searchVector} @@ ${web}` : sql`${roles.searchVector} @@ ${prefix}`,
+    rank: sql`ts_rank_cd(${roles.searchVector}, ${prefix}, 1)`,
+  }
+}
+
+/** Published roles matching a full-text query, best first. */
 export async function searchPublishedRoles(query: string, limit = 20): Promise<RoleCardDto[]> {
-  const q = query.slice(0, 200)
-  const tsquery = sql`websearch_to_tsquery('english', ${q})`
+  return (await searchCatalogue({ q: query, sort: 'relevance', page: 1 }, limit)).roles
+}
+
+export interface CatalogueResult {
+  roles: RoleCardDto[]
+  total: number
+  pageCount: number
+}
+
+/** One page of the catalogue for a search and filters, with the total, in one round trip. */
+export async function searchCatalogue(query: CatalogueQuery, pageSize = cataloguePageSize): Promise<CatalogueResult> {
+  const search = textSearch(query.q)
+  const conditions: (SQL | undefined)[] = [publicRole, search?.where]
+  if (query.category) conditions.push(eq(roleCategories.slug, query.category))
+  if (query.minSalary) conditions.push(gte(roles.salaryAvg, query.minSalary))
+  if (query.skill) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(roleSkills)
+          .innerJoin(skills, eq(skills.id, roleSkills.skillId))
+          .where(and(eq(roleSkills.roleId, roles.id), eq(skills.slug, query.skill))),
+      ),
+    )
+  }
+  const order: SQL[] =
+    query.sort === 'salary'
+      ? [sql`${roles.salaryAvg} desc nulls last`]
+      : query.sort === 'growth'
+        ? [sql`${roles.growthRatePct} desc nulls last`]
+        : query.sort === 'relevance' && search
+          ? [sql`${search.rank} desc`]
+          : []
+  const rows = await db
+    .select({ ...cardColumns, total: sql<number>`(count(*) over ())::int` })
+    .from(roles)
+    .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
+    .where(and(...conditions))
+    .orderBy(...order, asc(roles.title), asc(roles.id))
+    .limit(pageSize)
+    .offset((query.page - 1) * pageSize)
+  let total = rows[0]?.total ?? 0
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page: count so the page can link back to the last one.
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(roles)
+      .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
+      .where(and(...conditions))
+    total = row?.n ?? 0
+  }
+  return { roles: rows.map(toCard), total, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+}
+
+/** Roles sharing any word of a search that found nothing: "did you mean" suggestions. */
+export async function suggestRoles(q: string, limit = 3): Promise<RoleCardDto[]> {
+  const { anyPrefix } = searchTerms(q)
+  if (!anyPrefix) return []
+  const tsquery = sql`to_tsquery('english', ${anyPrefix})`
   const rows = await db
     .select(cardColumns)
     .from(roles)
     .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
     .where(and(publicRole, sql`${roles.searchVector} @@ ${tsquery}`))
-    .orderBy(sql`ts_rank_cd(${roles.searchVector}, ${tsquery}) desc`, asc(roles.title))
+    .orderBy(sql`ts_rank_cd(${roles.searchVector}, ${tsquery}, 1) desc`, asc(roles.title))
     .limit(limit)
   return rows.map(toCard)
 }
+
+export interface CategoryOptionDto {
+  slug: string
+  name: string
+  roleCount: number
+}
+
+/** Categories with how many published roles each has (for filters and the home page). */
+export const listCategories = unstable_cache(
+  async (): Promise<CategoryOptionDto[]> =>
+    db
+      .select({
+        slug: roleCategories.slug,
+        name: roleCategories.name,
+        roleCount: sql<number>`(count(${roles.id}) filter (where ${roles.status} = 'published' and ${roles.deletedAt} is null))::int`,
+      })
+      .from(roleCategories)
+      .leftJoin(roles, eq(roles.categoryId, roleCategories.id))
+      .groupBy(roleCategories.id)
+      .orderBy(asc(roleCategories.sortOrder), asc(roleCategories.name)),
+  ['roles:categories'],
+  { tags: [tags.roles, tags.categories] },
+)
+
+/** Skills that at least one published role asks for, by name (the catalogue's skill filter). */
+export const listCatalogueSkills = unstable_cache(
+  async (): Promise<{ slug: string; name: string }[]> =>
+    db
+      .selectDistinct({ slug: skills.slug, name: skills.name })
+      .from(skills)
+      .innerJoin(roleSkills, eq(roleSkills.skillId, skills.id))
+      .innerJoin(roles, eq(roles.id, roleSkills.roleId))
+      .where(publicRole)
+      .orderBy(asc(skills.name)),
+  ['roles:skills'],
+  { tags: [tags.roles, tags.skills] },
+)
+
+export interface RelatedRoleDto extends RoleCardDto {
+  sharedSkills: number
+  score: number
+}
+
+/**
+ * Published roles ranked by the skills they share with this one, each shared skill weighted by
+ * how often both roles' postings ask for it (share x share), so a shared core skill counts far
+ * more than a shared niche one.
+ */
+export const getRelatedRoles = (slug: string, limit = 3) =>
+  unstable_cache(
+    async (): Promise<RelatedRoleDto[]> => {
+      const self = db.$with('self').as(
+        db
+          .select({ skillId: roleSkills.skillId, sharePct: roleSkills.sharePct, roleId: roles.id })
+          .from(roleSkills)
+          .innerJoin(roles, eq(roles.id, roleSkills.roleId))
+          .where(eq(roles.slug, slug)),
+      )
+      const rows = await db
+        .with(self)
+        .select({
+          ...cardColumns,
+          sharedSkills: sql<number>`count(*)::int`,
+          score: sql<number>`sum(${roleSkills.sharePct} * ${self.sharePct})::int`,
+        })
+        .from(self)
+        .innerJoin(roleSkills, eq(roleSkills.skillId, self.skillId))
+        .innerJoin(roles, and(eq(roles.id, roleSkills.roleId), ne(roles.id, self.roleId)))
+        .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
+        .where(publicRole)
+        .groupBy(roles.id, roleCategories.id)
+        .orderBy(desc(sql`sum(${roleSkills.sharePct} * ${self.sharePct})`), asc(roles.title))
+        .limit(limit)
+      return rows.map((r) => ({ ...toCard(r), sharedSkills: r.sharedSkills, score: r.score }))
+    },
+    ['roles:related', slug, String(limit)],
+    { tags: [tags.roles, tags.role(slug)] },
+  )()
 
 export interface RolePageDto extends RoleCardDto {
   overview: string

@@ -2,11 +2,14 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PartnerStrip } from '@/components/partners/partner-strip'
 import { RoleCard } from '@/components/roles/role-card'
-import { CtaBand } from '@/components/site/cta-band'
+import { JsonLd } from '@/components/seo/json-ld'
+import { ClosingCtas } from '@/components/site/closing-ctas'
 import { buttonVariants } from '@/components/ui/button'
 import { Container } from '@/components/ui/container'
 import { listVisiblePartners } from '@/lib/partners/data'
-import { listPublishedRoles, type RoleCardDto } from '@/lib/roles/data'
+import { env } from '@/lib/env'
+import { listCategories, listFeaturedRoles, type RoleCardDto } from '@/lib/roles/data'
+import { organizationJsonLd } from '@/lib/roles/structured-data'
 
 function byCategory(roles: RoleCardDto[]) {
   const groups = new Map<string, { name: string; roles: RoleCardDto[] }>()
@@ -26,11 +29,34 @@ export async function generateStaticParams(): Promise<{ home?: string[] }[]> {
   return []
 }
 
+const offers = [
+  {
+    title: 'Know every role',
+    text: 'What the role involves, the skills employers ask for, how fast demand grows and what it pays, reviewed and sourced.',
+    href: '/roles',
+    link: 'Browse roles',
+  },
+  {
+    title: 'See your skill gap',
+    text: 'Create a free profile, pick your target roles and see which skills you have and which to learn next.',
+    href: '/signup',
+    link: 'Create your free profile',
+  },
+  {
+    title: 'Learn from experts',
+    text: 'Programs, coaching and training from a global network of trainers, coaches and consultants.',
+    href: '/trainers',
+    link: 'Meet our trainers',
+  },
+] as const
+
 export default async function HomePage({ params }: { params: Promise<{ home?: string[] }> }) {
   if ((await params).home?.length) notFound()
-  const [roles, partners] = await Promise.all([listPublishedRoles(), listVisiblePartners()])
+  const [roles, categories, partners] = await Promise.all([listFeaturedRoles(3), listCategories(), listVisiblePartners()])
+  const total = categories.reduce((n, c) => n + c.roleCount, 0)
   return (
     <>
+      <JsonLd data={organizationJsonLd(env.SITE_URL)} />
       <section className="bg-gradient-to-b from-brand-50 to-white">
         <Container className="py-16 sm:py-24">
           <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Careers, skills and training</p>
@@ -74,7 +100,7 @@ export default async function HomePage({ params }: { params: Promise<{ home?: st
               Explore career roles
             </h2>
             <Link href="/roles" className="font-semibold text-brand-700 underline-offset-4 hover:underline">
-              All {roles.length} roles
+              All {total} roles
             </Link>
           </div>
           {roles.length === 0 ? (
@@ -82,9 +108,16 @@ export default async function HomePage({ params }: { params: Promise<{ home?: st
           ) : (
             byCategory(roles).map(([slug, group]) => (
               <section key={slug} aria-labelledby={`cat-${slug}`} className="mt-10">
-                <h3 id={`cat-${slug}`} className="text-lg font-semibold text-ink-800">
-                  {group.name}
-                </h3>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h3 id={`cat-${slug}`} className="text-lg font-semibold text-ink-800">
+                    {group.name}
+                  </h3>
+                  {(categories.find((c) => c.slug === slug)?.roleCount ?? 0) > group.roles.length && (
+                    <Link href={`/roles?category=${slug}`} className="text-sm font-semibold text-brand-700 underline-offset-4 hover:underline">
+                      All {categories.find((c) => c.slug === slug)?.roleCount} {group.name} roles
+                    </Link>
+                  )}
+                </div>
                 <ul className="mt-4 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
                   {group.roles.map((role) => (
                     <li key={role.slug}>
@@ -100,20 +133,25 @@ export default async function HomePage({ params }: { params: Promise<{ home?: st
 
       <PartnerStrip partners={partners} />
 
-      <div className="space-y-0">
-        <CtaBand
-          title="Trainer, coach or consultant?"
-          text="Apply to join our global network of expert trainers, consultants and coaches, and start earning from your expertise."
-          actions={[{ href: '/trainers/apply', label: 'Apply to join' }, { href: '/trainers', label: 'Find out more' }]}
-          tone="light"
-        />
-        <CtaBand
-          title="Interested in partnerships?"
-          text="Tell us about your organisation and our team will be in touch."
-          actions={[{ href: '/partnerships', label: 'Partner with us' }, { href: '/demo', label: 'Book a demo' }]}
-          tone="brand"
-        />
-      </div>
+      <section aria-labelledby="offer-heading" className="bg-white">
+        <Container className="py-14">
+          <h2 id="offer-heading" className="text-2xl font-bold text-ink-950 sm:text-3xl">
+            What SkillsU offers
+          </h2>
+          <ul className="mt-8 grid gap-6 md:grid-cols-3">
+            {offers.map((o) => (
+              <li key={o.title} className="rounded-xl border border-ink-200 p-6">
+                <h3 className="text-lg font-semibold text-ink-950">{o.title}</h3>
+                <p className="mt-2 text-ink-700">{o.text}</p>
+                <Link href={o.href} className="mt-4 inline-block font-semibold text-brand-700 underline-offset-4 hover:underline">
+                  {o.link}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Container>
+      </section>
+      <ClosingCtas />
     </>
   )
 }

@@ -1,15 +1,25 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { PartnerStrip } from '@/components/partners/partner-strip'
+import { RoleCard } from '@/components/roles/role-card'
+import { SalaryChart } from '@/components/roles/salary-chart'
+import { SkillsChart } from '@/components/roles/skills-chart'
+import { JsonLd } from '@/components/seo/json-ld'
+import { ClosingCtas } from '@/components/site/closing-ctas'
 import { Badge } from '@/components/ui/badge'
 import { buttonVariants } from '@/components/ui/button'
 import { Container } from '@/components/ui/container'
-import { getPublishedRole } from '@/lib/roles/data'
+import { env } from '@/lib/env'
+import { listVisiblePartners } from '@/lib/partners/data'
+import { getPublishedRole, getRelatedRoles } from '@/lib/roles/data'
 import { formatDate, formatMoney, formatPercent } from '@/lib/roles/format'
+import { breadcrumbJsonLd, occupationJsonLd } from '@/lib/roles/structured-data'
 
 // Rendered on the first request for each slug, then served from the cache until its tags change.
+// No Suspense boundary sits above this page, so an unknown slug is a real 404.
 export const dynamicParams = true
-export async function generateStaticParams() {
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
   return []
 }
 
@@ -17,125 +27,232 @@ type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const role = await getPublishedRole((await params).slug)
-  if (!role) return {}
-  return { title: role.title, description: role.summary, alternates: { canonical: `/roles/${role.slug}` } }
+  if (!role) return { title: 'Role not found' }
+  const salary = role.salary.avg ? `, average salary ${formatMoney(role.salary.avg, role.salary.currency)}` : ''
+  return {
+    title: `${role.title}: skills, salary and demand`,
+    description: `${role.summary}${salary}.`.slice(0, 300),
+    alternates: { canonical: `/roles/${role.slug}` },
+    openGraph: { type: 'article', title: role.title, description: role.summary, url: `/roles/${role.slug}` },
+    twitter: { card: 'summary_large_image', title: role.title, description: role.summary },
+  }
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="scroll-mt-24">
+      <h2 id={id} className="text-2xl font-bold text-ink-950">
+        {title}
+      </h2>
+      <div className="mt-4">{children}</div>
+    </section>
+  )
 }
 
 export default async function RolePage({ params }: Props) {
-  const role = await getPublishedRole((await params).slug)
+  const { slug } = await params
+  const role = await getPublishedRole(slug)
   if (!role) notFound()
+  const [related, partners] = await Promise.all([getRelatedRoles(role.slug, 3), listVisiblePartners()])
   const { market, salary } = role
+
   return (
-    <article>
-      <header className="bg-gradient-to-b from-brand-50 to-white">
-        <Container className="py-12 sm:py-16">
-          <nav aria-label="Breadcrumb" className="text-sm text-ink-600">
-            <ol className="flex flex-wrap gap-2">
-              <li>
-                <Link href="/" className="underline-offset-4 hover:underline">Home</Link> <span aria-hidden="true">/</span>
-              </li>
-              <li>
-                <Link href="/roles" className="underline-offset-4 hover:underline">Roles</Link> <span aria-hidden="true">/</span>
-              </li>
-              <li aria-current="page">{role.title}</li>
-            </ol>
-          </nav>
-          <Badge variant="brand" className="mt-6">{role.category.name}</Badge>
-          <h1 className="mt-3 text-4xl font-extrabold tracking-tight text-ink-950 sm:text-5xl">{role.title}</h1>
-          <p className="mt-4 max-w-3xl text-lg text-ink-700">{role.summary}</p>
+    <>
+      <JsonLd data={occupationJsonLd(role, env.SITE_URL)} />
+      <JsonLd
+        data={breadcrumbJsonLd(
+          [
+            { name: 'Home', path: '/' },
+            { name: 'Roles', path: '/roles' },
+            { name: role.title, path: `/roles/${role.slug}` },
+          ],
+          env.SITE_URL,
+        )}
+      />
+      <article>
+        <header className="bg-gradient-to-b from-brand-50 to-white">
+          <Container className="py-10 sm:py-14">
+            <nav aria-label="Breadcrumb" className="text-sm text-ink-600">
+              <ol className="flex flex-wrap gap-2">
+                <li>
+                  <Link href="/" className="underline-offset-4 hover:underline">Home</Link> <span aria-hidden="true">/</span>
+                </li>
+                <li>
+                  <Link href="/roles" className="underline-offset-4 hover:underline">Roles</Link> <span aria-hidden="true">/</span>
+                </li>
+                <li>
+                  <Link href={`/roles?category=${role.category.slug}`} className="underline-offset-4 hover:underline">{role.category.name}</Link>{' '}
+                  <span aria-hidden="true">/</span>
+                </li>
+                <li aria-current="page">{role.title}</li>
+              </ol>
+            </nav>
+            <Badge variant="brand" className="mt-6">{role.category.name}</Badge>
+            <h1 className="mt-3 text-4xl font-extrabold tracking-tight text-ink-950 sm:text-5xl">{role.title}</h1>
+            <p className="mt-4 max-w-3xl text-lg text-ink-700">{role.summary}</p>
+            <dl className="mt-8 grid max-w-3xl grid-cols-2 gap-4 sm:grid-cols-4">
+              {[
+                ['Average salary', salary.avg ? formatMoney(salary.avg, salary.currency) : '—'],
+                ['Projected growth', market.growthRatePct === null ? '—' : formatPercent(market.growthRatePct, { signed: true })],
+                ['Demand, ' + (market.demandChangePeriod ?? 'recent'), market.demandChangePct === null ? '—' : formatPercent(market.demandChangePct, { signed: true })],
+                ['Entry roles per senior', market.entryToSeniorRatio === null ? '—' : String(market.entryToSeniorRatio)],
+              ].map(([label, value]) => (
+                <div key={label} className="rounded-lg border border-ink-200 bg-white p-3">
+                  <dt className="text-xs text-ink-600">{label}</dt>
+                  <dd className="mt-1 text-lg font-semibold text-ink-950">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="mt-8 flex flex-wrap gap-3">
+              <Link href={`/signup?role=${role.slug}`} className={buttonVariants()}>Create your free profile</Link>
+              {related[0] && (
+                <Link href={`/roles/compare?roles=${role.slug},${related[0].slug}`} className={buttonVariants({ variant: 'outline' })}>
+                  Compare with {related[0].title}
+                </Link>
+              )}
+            </div>
+          </Container>
+        </header>
+
+        <Container className="max-w-4xl space-y-14 py-12">
+          <Section id="overview" title="Role overview">
+            {role.overview.split(/\n{2,}/).map((p) => (
+              <p key={p} className="mb-4 leading-7 text-ink-800 last:mb-0">{p}</p>
+            ))}
+          </Section>
+
+          <Section id="responsibilities" title="Roles and responsibilities">
+            <ul className="grid gap-4 sm:grid-cols-2">
+              {role.responsibilities.map((r) => (
+                <li key={r.title} className="rounded-lg border border-ink-200 bg-white p-4">
+                  <h3 className="font-semibold text-ink-900">{r.title}</h3>
+                  <p className="mt-1 text-sm leading-6 text-ink-700">{r.description}</p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+
+          <Section id="qualifications" title="Typical required skills and qualifications">
+            <ul className="list-disc space-y-2 pl-6 leading-7 text-ink-800">
+              {role.qualifications.map((q) => <li key={q}>{q}</li>)}
+            </ul>
+          </Section>
+
+          <Section id="trends" title="Emerging trends">
+            <ul className="space-y-4">
+              {role.trends.map((t) => (
+                <li key={t.text} className="flex gap-4 rounded-lg border border-ink-200 p-4">
+                  {t.figurePct !== undefined && (
+                    <p className="shrink-0 text-2xl font-bold text-brand-700">
+                      {formatPercent(t.figurePct, { signed: true })}
+                      {t.figureLabel && <span className="block max-w-32 text-xs font-normal text-ink-600">{t.figureLabel}</span>}
+                    </p>
+                  )}
+                  <p className="leading-7 text-ink-800">{t.text}</p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+
+          <Section id="in-demand-skills" title="In-demand skills">
+            <SkillsChart skills={role.skills} />
+          </Section>
+
+          <Section id="industry-expansion" title="Industry expansion">
+            <ul className="list-disc space-y-2 pl-6 leading-7 text-ink-800">
+              {market.growthRatePct !== null && (
+                <li>
+                  The market for {role.title}s is projected to grow {formatPercent(market.growthRatePct)}
+                  {market.growthPeriodStart && market.growthPeriodEnd ? ` from ${market.growthPeriodStart} to ${market.growthPeriodEnd}` : ''}
+                  {market.growthDriver ? `, driven by ${lowerFirst(market.growthDriver.replace(/^driven by /i, '').replace(/\.$/, ''))}` : ''}.
+                </li>
+              )}
+              {market.entryToSeniorRatio !== null && (
+                <li>For every senior position there are about {market.entryToSeniorRatio} entry-level roles.</li>
+              )}
+            </ul>
+          </Section>
+
+          <Section id="demand-overview" title="Demand overview">
+            {market.demandChangePct !== null ? (
+              <p className="leading-7 text-ink-800">
+                Demand for {role.title}s has {market.demandChangePct >= 0 ? 'grown' : 'fallen'} by {formatPercent(Math.abs(market.demandChangePct))} over the{' '}
+                {market.demandChangePeriod ?? 'recent period'}
+                {market.demandHubs.length ? `, concentrated in ${listFormat.format(market.demandHubs)}` : ''}.
+              </p>
+            ) : (
+              <p className="text-ink-700">Demand figures are not published for this role yet.</p>
+            )}
+          </Section>
+
+          <Section id="salary-insights" title="Salary insights">
+            {salary.avg !== null && (
+              <p className="mb-4 leading-7 text-ink-800">
+                The average salary in the {salary.region} is {formatMoney(salary.avg, salary.currency)} a year
+                {salary.min !== null && salary.max !== null
+                  ? `, from ${formatMoney(salary.min, salary.currency)} to ${salary.maxOpenEnded ? 'over ' : ''}${formatMoney(salary.max, salary.currency)} depending on location and experience`
+                  : ''}
+                .
+                {salary.locationPremiums.length > 0 &&
+                  ` In ${listFormat.format(salary.locationPremiums.map((p) => p.location))}, pay is about ${listFormat.format([...new Set(salary.locationPremiums.map((p) => formatPercent(Math.abs(p.premiumPct))))])} ${salary.locationPremiums[0]!.premiumPct >= 0 ? 'above' : 'below'} the national average.`}
+              </p>
+            )}
+            <SalaryChart salary={salary} />
+          </Section>
+
+          <p className="text-sm text-ink-600">
+            {role.lastReviewedAt ? `Figures last reviewed ${formatDate(role.lastReviewedAt)}` : 'Figures not yet reviewed'}; sources:{' '}
+            {role.sources.map((s, i) => (
+              <span key={s.label}>
+                {i > 0 && '; '}
+                {s.url ? (
+                  <a href={s.url} className="underline" rel="noopener noreferrer">{s.label}</a>
+                ) : (
+                  s.label
+                )}
+              </span>
+            ))}
+            .
+          </p>
+
+          <section aria-labelledby="interested" className="rounded-2xl bg-brand-700 p-8 text-white">
+            <h2 id="interested" className="text-2xl font-bold">Interested in this role?</h2>
+            <p className="mt-2 text-brand-100">Create your free profile and receive the latest career opportunities directly in your inbox.</p>
+            <Link href={`/signup?role=${role.slug}`} className={buttonVariants({ variant: 'secondary', className: 'on-dark mt-5' })}>
+              Create your free profile
+            </Link>
+          </section>
         </Container>
-      </header>
-      <Container className="max-w-4xl space-y-12 py-12">
-        <section aria-labelledby="overview">
-          <h2 id="overview" className="text-2xl font-bold text-ink-950">Role overview</h2>
-          <p className="mt-4 leading-7 text-ink-800">{role.overview}</p>
-        </section>
-        <section aria-labelledby="responsibilities">
-          <h2 id="responsibilities" className="text-2xl font-bold text-ink-950">Roles and responsibilities</h2>
-          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-            {role.responsibilities.map((r) => (
-              <li key={r.title} className="rounded-lg border border-ink-200 p-4">
-                <h3 className="font-semibold text-ink-900">{r.title}</h3>
-                <p className="mt-1 text-sm text-ink-700">{r.description}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="qualifications">
-          <h2 id="qualifications" className="text-2xl font-bold text-ink-950">Typical required skills and qualifications</h2>
-          <ul className="mt-4 list-disc space-y-2 pl-6 text-ink-800">
-            {role.qualifications.map((q) => <li key={q}>{q}</li>)}
-          </ul>
-        </section>
-        <section aria-labelledby="trends">
-          <h2 id="trends" className="text-2xl font-bold text-ink-950">Emerging trends</h2>
-          <ul className="mt-4 list-disc space-y-2 pl-6 text-ink-800">
-            {role.trends.map((t) => <li key={t.text}>{t.text}</li>)}
-          </ul>
-        </section>
-        <section aria-labelledby="skills">
-          <h2 id="skills" className="text-2xl font-bold text-ink-950">In-demand skills</h2>
-          <ul className="mt-4 space-y-2 text-ink-800">
-            {role.skills.map((s) => (
-              <li key={s.slug}>
-                {s.name}: {formatPercent(s.sharePct)} of job postings{s.isEmerging ? ' (emerging)' : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="expansion">
-          <h2 id="expansion" className="text-2xl font-bold text-ink-950">Industry expansion</h2>
-          <ul className="mt-4 list-disc space-y-2 pl-6 text-ink-800">
-            {market.growthRatePct !== null && (
-              <li>
-                Projected growth of {formatPercent(market.growthRatePct)} from {market.growthPeriodStart} to {market.growthPeriodEnd}
-                {market.growthDriver ? `, ${market.growthDriver}` : ''}.
-              </li>
-            )}
-            {market.entryToSeniorRatio !== null && (
-              <li>About {market.entryToSeniorRatio} entry-level roles for every senior role.</li>
-            )}
-          </ul>
-        </section>
-        <section aria-labelledby="demand">
-          <h2 id="demand" className="text-2xl font-bold text-ink-950">Demand overview</h2>
-          {market.demandChangePct !== null && (
-            <p className="mt-4 text-ink-800">
-              Demand changed by {formatPercent(market.demandChangePct, { signed: true })} over the {market.demandChangePeriod}
-              {market.demandHubs.length ? `, concentrated in ${market.demandHubs.join(', ')}` : ''}.
-            </p>
-          )}
-        </section>
-        <section aria-labelledby="salary">
-          <h2 id="salary" className="text-2xl font-bold text-ink-950">Salary insights</h2>
-          {salary.avg !== null && (
-            <p className="mt-4 text-ink-800">
-              Average {formatMoney(salary.avg, salary.currency)} a year in the {salary.region}
-              {salary.min !== null && salary.max !== null
-                ? `, from ${formatMoney(salary.min, salary.currency)} to ${formatMoney(salary.max, salary.currency, salary.maxOpenEnded)}`
-                : ''}
-              .
-            </p>
-          )}
-          <ul className="mt-2 list-disc space-y-1 pl-6 text-ink-800">
-            {salary.locationPremiums.map((p) => (
-              <li key={p.location}>{p.location}: {formatPercent(p.premiumPct, { signed: true })} above the national average</li>
-            ))}
-          </ul>
-          {role.lastReviewedAt && (
-            <p className="mt-4 text-sm text-ink-600">
-              Figures last reviewed {formatDate(role.lastReviewedAt)}; sources: {role.sources.map((s) => s.label).join('; ')}.
-            </p>
-          )}
-        </section>
-        <section aria-labelledby="interested" className="rounded-xl bg-brand-700 p-8 text-white">
-          <h2 id="interested" className="text-2xl font-bold">Interested in this role?</h2>
-          <p className="mt-2 text-brand-100">Create your free profile and receive the latest career opportunities directly in your inbox.</p>
-          <Link href={`/signup?role=${role.slug}`} className={buttonVariants({ variant: 'secondary', className: 'mt-5' })}>
-            Create your free profile
-          </Link>
-        </section>
-      </Container>
-    </article>
+
+        {related.length > 0 && (
+          <section aria-labelledby="related-roles" className="border-t border-ink-100">
+            <Container className="py-12">
+              <h2 id="related-roles" className="text-2xl font-bold text-ink-950">Related roles</h2>
+              <p className="mt-2 text-ink-700">Roles that ask for many of the same skills.</p>
+              <ul className="mt-6 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
+                {related.map((r) => (
+                  <li key={r.slug} className="flex flex-col gap-2">
+                    <RoleCard role={r} headingLevel="h3" />
+                    <Link href={`/roles/compare?roles=${role.slug},${r.slug}`} className="text-sm font-semibold text-brand-700 underline-offset-4 hover:underline">
+                      Compare with {r.title}
+                      <span className="sr-only"> side by side with {role.title}</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </Container>
+          </section>
+        )}
+      </article>
+      <PartnerStrip partners={partners} />
+      <ClosingCtas />
+    </>
   )
 }
+
+/** "Rising demand" -> "rising demand", but "AI adoption" stays as written. */
+function lowerFirst(text: string) {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text
+}
+
+const listFormat = new Intl.ListFormat('en-US', { style: 'long', type: 'conjunction' })

@@ -1,0 +1,152 @@
+'use client'
+
+import { useRouter } from 'next/navigation'
+import { useEffect, useRef, useTransition } from 'react'
+import { buttonVariants } from '@/components/ui/button'
+import { controlClasses } from '@/components/ui/input'
+import { cn } from '@/lib/utils'
+
+export interface CatalogueFiltersProps {
+  q: string
+  category?: string
+  skill?: string
+  minSalary?: number
+  sort: string
+  categories: { slug: string; name: string; roleCount: number }[]
+  skills: { slug: string; name: string }[]
+  salaryOptions: number[]
+}
+
+const typingDelayMs = 300
+
+/**
+ * The catalogue's search and filters. Without JavaScript it is a plain GET form; with it, the
+ * results follow the form as you type (debounced) and the URL keeps the state, so a search can be
+ * shared and the back button works.
+ */
+export function CatalogueFilters(props: CatalogueFiltersProps) {
+  const router = useRouter()
+  const formRef = useRef<HTMLFormElement>(null)
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [pending, startTransition] = useTransition()
+
+  // Follow the URL when it changes from outside (back button, a link), unless the visitor is typing.
+  useEffect(() => {
+    const input = searchRef.current
+    if (input && document.activeElement !== input) input.value = props.q
+  }, [props.q])
+  useEffect(() => () => clearTimeout(timer.current), [])
+
+  // Typing replaces the history entry (no entry per keystroke); a chosen filter adds one, so Back undoes it.
+  function navigate(mode: 'push' | 'replace' = 'push') {
+    clearTimeout(timer.current)
+    const form = formRef.current
+    if (!form) return
+    const params = new URLSearchParams()
+    for (const [key, value] of new FormData(form)) {
+      const v = String(value).trim()
+      if (v && !(key === 'sort' && (v === 'relevance' || v === 'title'))) params.set(key, v)
+    }
+    const qs = params.toString()
+    startTransition(() => router[mode](qs ? `/roles?${qs}` : '/roles', { scroll: false }))
+  }
+
+  return (
+    <form
+      ref={formRef}
+      action="/roles"
+      method="get"
+      role="search"
+      aria-label="Search and filter roles"
+      aria-busy={pending}
+      onSubmit={(e) => {
+        e.preventDefault()
+        navigate()
+      }}
+      className="grid gap-4 rounded-xl border border-ink-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto] lg:items-end"
+    >
+      <div className="sm:col-span-2 lg:col-span-1">
+        <label htmlFor="catalogue-q" className="block text-sm font-medium text-ink-800">
+          Search roles and skills
+        </label>
+        <input
+          id="catalogue-q"
+          name="q"
+          type="search"
+          ref={searchRef}
+          defaultValue={props.q}
+          maxLength={200}
+          autoComplete="off"
+          placeholder="e.g. Python, APIs, micro…"
+          onChange={() => {
+            clearTimeout(timer.current)
+            timer.current = setTimeout(() => navigate('replace'), typingDelayMs)
+          }}
+          className={cn(controlClasses, 'mt-1')}
+        />
+      </div>
+      <FilterSelect id="catalogue-category" name="category" label="Category" value={props.category} onChange={() => navigate()}>
+        <option value="">All categories</option>
+        {props.categories.map((c) => (
+          <option key={c.slug} value={c.slug}>
+            {c.name} ({c.roleCount})
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="catalogue-skill" name="skill" label="Skill" value={props.skill} onChange={() => navigate()}>
+        <option value="">Any skill</option>
+        {props.skills.map((s) => (
+          <option key={s.slug} value={s.slug}>
+            {s.name}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="catalogue-min-salary" name="minSalary" label="Minimum average salary" value={props.minSalary ? String(props.minSalary) : ''} onChange={() => navigate()}>
+        <option value="">Any salary</option>
+        {props.salaryOptions.map((n) => (
+          <option key={n} value={n}>
+            ${n.toLocaleString('en-US')}+
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="catalogue-sort" name="sort" label="Sort by" value={props.sort} onChange={() => navigate()}>
+        {props.q && <option value="relevance">Best match</option>}
+        <option value="title">Title (A–Z)</option>
+        <option value="salary">Highest salary</option>
+        <option value="growth">Fastest growth</option>
+      </FilterSelect>
+      <button type="submit" className={buttonVariants({ className: 'w-full lg:w-auto' })}>
+        {pending ? 'Searching…' : 'Search'}
+      </button>
+    </form>
+  )
+}
+
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string
+  name: string
+  label: string
+  value?: string
+  onChange: () => void
+  children: React.ReactNode
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-ink-800">
+        {label}
+      </label>
+      {/* Uncontrolled with a key: the server's value wins after each navigation. */}
+      <select key={value ?? ''} id={id} name={name} defaultValue={value ?? ''} onChange={onChange} className={cn(controlClasses, 'mt-1')}>
+        {children}
+      </select>
+    </div>
+  )
+}

@@ -1,0 +1,270 @@
+import type { ReactNode } from 'react'
+import type { RolePageDto } from '@/lib/roles/data'
+import { linearScale, premiumSalary, salaryTicks } from '@/lib/roles/chart-scale'
+import { formatMoney, formatPercent } from '@/lib/roles/format'
+import { cn } from '@/lib/utils'
+
+type Salary = RolePageDto['salary']
+
+export type SalaryChartProps = {
+  salary: Salary
+  /** Visible caption; defaults to "Annual salary, <region> (<currency>)". */
+  caption?: ReactNode
+  className?: string
+}
+
+/** Room left on the axis past an open-ended maximum, so the "and above" extension has somewhere to go. */
+const OPEN_END_ROOM = 1.06
+
+/**
+ * A salary axis: round ticks covering every value (4–6 of them, whichever wastes the least width) and a
+ * scale from salary to a 0–100 CSS percentage.
+ */
+export function salaryAxis(values: number[]) {
+  const lo = Math.min(...values)
+  const hi = Math.max(...values)
+  let ticks = salaryTicks(lo, hi, 4)
+  for (const count of [5, 6]) {
+    const candidate = salaryTicks(lo, hi, count)
+    const width = (t: number[]) => (t.at(-1) ?? 0) - (t[0] ?? 0)
+    if (width(candidate) < width(ticks)) ticks = candidate
+  }
+  const x = linearScale([ticks[0] ?? 0, ticks.at(-1) ?? 1], [0, 100])
+  return { ticks, x }
+}
+
+/** "37.50%" for inline left/width styles. */
+export const cssPct = (n: number) => `${n.toFixed(2)}%`
+
+/** Faint vertical lines at each tick, drawn inside a track so rows line up with the axis below. */
+export function SalaryGridlines({ ticks, x }: { ticks: number[]; x: (v: number) => number }) {
+  return ticks.map((t) => <span key={t} className="absolute inset-y-0 w-px bg-ink-200" style={{ left: cssPct(x(t)) }} />)
+}
+
+/**
+ * The tick labels under the plot column. Labels at the ends are aligned inward so they never leave the
+ * chart; with more than four ticks every other label is dropped on narrow screens so none overlap.
+ */
+export function SalaryAxis({ ticks, x, currency }: { ticks: number[]; x: (v: number) => number; currency: string }) {
+  const thin = ticks.length > 4
+  return (
+    <div className="relative h-6 border-t border-ink-400">
+      {ticks.map((t, i) => {
+        const first = i === 0
+        const last = i === ticks.length - 1
+        return (
+          <span
+            key={t}
+            className={cn(
+              'absolute top-0 flex flex-col',
+              first ? 'items-start' : last ? '-translate-x-full items-end' : '-translate-x-1/2 items-center',
+            )}
+            style={{ left: cssPct(x(t)) }}
+          >
+            <span className="h-1.5 w-px bg-ink-400" />
+            <span className={cn('text-xs whitespace-nowrap text-ink-600 tabular-nums', thin && i % 2 === 1 && 'max-sm:hidden')}>
+              {formatMoney(t, currency)}
+            </span>
+          </span>
+        )
+      })}
+    </div>
+  )
+}
+
+/**
+ * A min–max range bar with an average marker, on a track spanning the whole axis. An open-ended maximum
+ * continues as a dashed line to the end of the axis.
+ */
+export function SalaryRangeTrack({
+  min,
+  avg,
+  max,
+  openEnded,
+  ticks,
+  x,
+}: {
+  min: number
+  avg: number
+  max: number
+  openEnded: boolean
+  ticks: number[]
+  x: (v: number) => number
+}) {
+  const left = x(min)
+  const right = x(max)
+  return (
+    <div className="relative h-4 rounded-sm bg-ink-50">
+      <SalaryGridlines ticks={ticks} x={x} />
+      <span
+        className="absolute inset-y-0 rounded-sm bg-brand-600"
+        style={{ left: cssPct(left), width: cssPct(Math.max(right - left, 0.75)) }}
+      />
+      {openEnded ? (
+        <span
+          className="absolute top-1/2 -translate-y-1/2 border-t-2 border-dashed border-brand-600"
+          style={{ left: cssPct(right), right: 0 }}
+        />
+      ) : null}
+      <span
+        className="absolute -inset-y-1.5 w-1 -translate-x-1/2 rounded-full bg-ink-900 ring-2 ring-white"
+        style={{ left: cssPct(x(avg)) }}
+      />
+    </div>
+  )
+}
+
+/** Key to the range bar, the average marker and (when shown) the open-ended extension. */
+export function SalaryLegend({ openEnded = false, children }: { openEnded?: boolean; children?: ReactNode }) {
+  return (
+    <div className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink-600">
+      <span className="inline-flex items-center gap-2">
+        <span className="h-3 w-5 rounded-sm bg-brand-600" />
+        Salary range
+      </span>
+      <span className="inline-flex items-center gap-2">
+        <span className="h-4 w-1 rounded-full bg-ink-900" />
+        Average
+      </span>
+      {openEnded ? (
+        <span className="inline-flex items-center gap-2">
+          <span className="w-5 border-t-2 border-dashed border-brand-600" />
+          Open-ended maximum (+)
+        </span>
+      ) : null}
+      {children}
+    </div>
+  )
+}
+
+/** Horizontal alignment of a label sitting over a point, so labels near the ends stay inside the chart. */
+function alignAt(pct: number) {
+  return pct < 20 ? 'translate-x-0' : pct > 80 ? '-translate-x-full' : '-translate-x-1/2'
+}
+
+/**
+ * Salary range (min to max) with the average marked, on a round axis, plus one row per location premium
+ * showing the premium-adjusted average on the same scale. HTML/CSS only, so it renders on the server and
+ * stays legible from 360 px up. The graphic is hidden from assistive technology, which reads a table with
+ * every figure instead. Renders nothing when min, average or max is missing.
+ */
+export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
+  const { min, avg, max, currency, region, maxOpenEnded } = salary
+  if (min === null || avg === null || max === null) return null
+
+  const premiums = salary.locationPremiums.map((p) => ({ ...p, value: premiumSalary(avg, p.premiumPct) }))
+  const { ticks, x } = salaryAxis([min, avg, max * (maxOpenEnded ? OPEN_END_ROOM : 1), ...premiums.map((p) => p.value)])
+  const money = (n: number, openEnded = false) => formatMoney(n, currency, openEnded)
+  const avgX = x(avg)
+
+  return (
+    <figure className={cn('relative rounded-2xl border border-ink-200 bg-white p-4 shadow-xs sm:p-6', className)}>
+      <figcaption className="text-base font-semibold text-ink-900">
+        {caption ?? `Annual salary, ${region} (${currency})`}
+      </figcaption>
+
+      <div aria-hidden="true" className="mt-3">
+        <SalaryLegend openEnded={maxOpenEnded}>
+          {premiums.length > 0 ? (
+            <span className="inline-flex items-center gap-2">
+              <span className="size-3 rounded-full bg-accent-700" />
+              Average with location premium
+            </span>
+          ) : null}
+        </SalaryLegend>
+
+        <div className="mt-4 grid grid-cols-1 gap-x-6 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)] sm:items-center sm:gap-y-2">
+          {/* Overall range */}
+          <div className="flex flex-wrap gap-x-2 text-sm sm:flex-col sm:self-end">
+            <span className="font-medium text-ink-900">{region}</span>
+            <span className="whitespace-nowrap text-ink-600 tabular-nums">
+              {money(min)} – {money(max, maxOpenEnded)}
+            </span>
+          </div>
+          <div className="relative pt-6 pb-3">
+            <span
+              className={cn('absolute top-0 text-xs font-semibold whitespace-nowrap text-ink-900 tabular-nums', alignAt(avgX))}
+              style={{ left: cssPct(avgX) }}
+            >
+              Average {money(avg)}
+            </span>
+            <SalaryRangeTrack min={min} avg={avg} max={max} openEnded={maxOpenEnded} ticks={ticks} x={x} />
+          </div>
+
+          {/* Location premiums */}
+          {premiums.map((p, i) => {
+            const px = x(p.value)
+            return (
+              <div key={`${p.location}-${i}`} className="contents">
+                <div className="mt-2 flex flex-wrap gap-x-2 text-sm sm:mt-0 sm:flex-col">
+                  <span className="font-medium text-ink-900">{p.location}</span>
+                  <span className="whitespace-nowrap text-ink-600 tabular-nums">
+                    {formatPercent(p.premiumPct, { signed: true })} ≈ {money(p.value)}
+                  </span>
+                </div>
+                <div className="pt-1 pb-3 sm:py-2">
+                  <div className="relative h-4 rounded-sm bg-ink-50">
+                    <SalaryGridlines ticks={ticks} x={x} />
+                    {/* Where the overall average sits, for reference. */}
+                    <span className="absolute -inset-y-1 w-0 border-l-2 border-dotted border-ink-400" style={{ left: cssPct(avgX) }} />
+                    <span
+                      className="absolute top-1/2 h-1 -translate-y-1/2 bg-accent-600"
+                      style={{ left: cssPct(Math.min(avgX, px)), width: cssPct(Math.abs(px - avgX)) }}
+                    />
+                    <span
+                      className="absolute top-1/2 size-3.5 -translate-x-1/2 -translate-y-1/2 rounded-full bg-accent-700 ring-2 ring-white"
+                      style={{ left: cssPct(px) }}
+                    />
+                  </div>
+                </div>
+              </div>
+            )
+          })}
+
+          {/* Shared axis */}
+          <div className="hidden sm:block" />
+          <div className="mt-1">
+            <SalaryAxis ticks={ticks} x={x} currency={currency} />
+          </div>
+        </div>
+      </div>
+
+      {/* sr-only on the wrapper, not the table: a table ignores width: 1px and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>
+            Annual salary, {region}, in {currency}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col">Annual salary</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Minimum</th>
+              <td>{money(min)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Average</th>
+              <td>{money(avg)}</td>
+            </tr>
+            <tr>
+              <th scope="row">Maximum</th>
+              <td>{maxOpenEnded ? `${money(max)} or more` : money(max)}</td>
+            </tr>
+            {premiums.map((p, i) => (
+              <tr key={`${p.location}-${i}`}>
+                <th scope="row">
+                  Average in {p.location} ({formatPercent(p.premiumPct, { signed: true })} location premium)
+                </th>
+                <td>about {money(p.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  )
+}
