@@ -2,8 +2,9 @@ import type { NextConfig } from 'next'
 import { catalogueParamKeys } from './lib/roles/catalogue'
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and data files from its own package directory; bundled, it cannot find them.
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // PGlite loads its WASM and data files from its own package directory; bundled, it cannot find
+  // them. rate-limiter-flexible imports drizzle-orm by a computed name, which bundling breaks.
+  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],
   poweredByHeader: false,
   async rewrites() {
     return {

@@ -34,6 +34,8 @@ export const envSchema = z
     PORT: intFrom(1, 65_535, 3000),
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').max(128).optional()),
+    /** Proxies in front that append to X-Forwarded-For (0: trust the socket address only). */
+    TRUST_PROXY_HOPS: intFrom(0, 10, 0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NEXT_PHASE: optionalString,
   })

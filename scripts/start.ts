@@ -21,6 +21,8 @@ async function main() {
     throw error
   })
   void EnvError
+  // next-auth reads its public URL from NEXTAUTH_URL; it is the site's own address.
+  process.env.NEXTAUTH_URL ??= env.SITE_URL
 
   if (!dev && !process.argv.includes('--no-build')) {
     const reason = buildNeeded()
@@ -50,6 +52,9 @@ async function main() {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Bad request: malformed URL')
       return
     }
+    // The client address for rate limits: the socket's, or the one a trusted proxy added to
+    // X-Forwarded-For. A value the client sent itself is never believed.
+    req.headers['x-skillsu-client-ip'] = clientAddress(req, env.TRUST_PROXY_HOPS)
     void handleRequest(req, res)
   })
   server.keepAliveTimeout = 65_000
@@ -75,6 +80,15 @@ async function main() {
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
+}
+
+function clientAddress(req: import('node:http').IncomingMessage, trustedHops: number) {
+  const socketAddress = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '')
+  if (trustedHops <= 0) return socketAddress
+  const header = req.headers['x-forwarded-for']
+  const chain = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean)
+  // Each trusted proxy appends the address it saw; the client is `trustedHops` from the right.
+  return chain[chain.length - trustedHops] ?? socketAddress
 }
 
 function hasDecodablePath(url: string | undefined) {

@@ -53,7 +53,7 @@ export async function Catalogue({ query: requested, problems: parseProblems }: {
       </section>
       <Container className="pb-16">
         {problems.length > 0 && (
-          <div role="status" className="mb-6 rounded-lg border border-warning-300 bg-warning-50 px-4 py-3 text-sm text-ink-900">
+          <div role="status" className="mb-6 rounded-lg border border-warning-200 bg-warning-50 px-4 py-3 text-sm text-ink-900">
             <ul className="list-disc pl-5">
               {problems.map((p) => (
                 <li key={p}>{p}</li>

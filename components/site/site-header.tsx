@@ -1,7 +1,7 @@
 import Link from 'next/link'
-import { buttonVariants } from '@/components/ui/button'
 import { Container } from '@/components/ui/container'
 import { cn } from '@/lib/utils'
+import { AccountLink } from './account-link'
 import { MobileNav, type NavLink } from './mobile-nav'
 
 export const mainNavLinks: NavLink[] = [
@@ -63,9 +63,7 @@ export function SiteHeader({ className }: { className?: string }) {
           </ul>
         </nav>
         <div className="hidden md:block">
-          <Link href={signInLink.href} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
-            {signInLink.label}
-          </Link>
+          <AccountLink />
         </div>
         <MobileNav links={mainNavLinks} cta={signInLink} />
       </Container>

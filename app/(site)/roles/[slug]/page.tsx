@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PartnerStrip } from '@/components/partners/partner-strip'
 import { RoleCard } from '@/components/roles/role-card'
+import { SaveRoleButton } from '@/components/roles/save-role-button'
 import { SalaryChart } from '@/components/roles/salary-chart'
 import { SkillsChart } from '@/components/roles/skills-chart'
 import { JsonLd } from '@/components/seo/json-ld'
@@ -105,6 +106,7 @@ export default async function RolePage({ params }: Props) {
             </dl>
             <div className="mt-8 flex flex-wrap gap-3">
               <Link href={`/signup?role=${role.slug}`} className={buttonVariants()}>Create your free profile</Link>
+              <SaveRoleButton slug={role.slug} title={role.title} />
               {related[0] && (
                 <Link href={`/roles/compare?roles=${role.slug},${related[0].slug}`} className={buttonVariants({ variant: 'outline' })}>
                   Compare with {related[0].title}

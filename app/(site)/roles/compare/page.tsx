@@ -42,7 +42,7 @@ export default async function ComparePage({ searchParams }: Props) {
       </h1>
 
       {problems.length > 0 && (
-        <div role="alert" className="mt-6 rounded-lg border border-warning-300 bg-warning-50 px-4 py-3 text-ink-900">
+        <div role="alert" className="mt-6 rounded-lg border border-warning-200 bg-warning-50 px-4 py-3 text-ink-900">
           {problems.map((p) => (
             <p key={p}>{p}</p>
           ))}

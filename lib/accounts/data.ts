@@ -1,0 +1,259 @@
+import 'server-only'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { db, queryRows } from '@/db'
+import { authTokens, candidateProfiles, emailOutbox, roles, savedRoles, userSkills, userTargetRoles, users } from '@/db/schema'
+import { writeAudit } from '@/lib/audit'
+import { hashPassword, verifyPassword } from '@/lib/auth/password'
+import { isCommonPassword } from '@/lib/auth/password-policy'
+import type { CurrentUser } from '@/lib/auth/session'
+import { consumeToken, issueToken } from '@/lib/auth/tokens'
+import { enqueueEmail } from '@/lib/email/outbox'
+import { renderEmail, siteLink } from '@/lib/email/templates'
+
+export type AccountResult = { ok: true } | { ok: false; field?: string; error: string }
+const commonPasswordError = { ok: false as const, field: 'password', error: 'That password is too common; choose one that is harder to guess' }
+
+async function queueVerification(tx: Parameters<Parameters<typeof db.transaction>[0]>[0], userId: string, email: string, name: string) {
+  const token = await issueToken(tx, userId, 'email_verification', email)
+  await enqueueEmail(tx, {
+    to: email,
+    userId,
+    kind: 'email_verification',
+    subject: 'Confirm your email address',
+    ...renderEmail({
+      heading: `Welcome to SkillsU, ${name}`,
+      paragraphs: ['Confirm your email address to receive career opportunities and to be able to reset your password.', 'The link works for 7 days.'],
+      action: { label: 'Confirm my email', url: siteLink(`/verify-email?token=${token}`) },
+      reason: 'You receive this email because an account was created with this address.',
+    }),
+  })
+}
+
+/**
+ * Creates a candidate account. The answer is the same whether or not the address already has an
+ * account (no enumeration): an existing owner gets an email instead, and nothing of theirs changes.
+ */
+export async function createAccount(input: { name: string; email: string; password: string; role?: string }): Promise<AccountResult> {
+  if (isCommonPassword(input.password)) return commonPasswordError
+  const passwordHash = await hashPassword(input.password)
+  await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ name: input.name, email: input.email, passwordHash, role: 'candidate' })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id })
+    if (!created) {
+      await enqueueEmail(tx, {
+        to: input.email,
+        kind: 'signup_existing',
+        subject: 'Someone tried to create an account with your address',
+        ...renderEmail({
+          heading: 'You already have a SkillsU account',
+          paragraphs: ['Someone (perhaps you) tried to create a new account with this address. Your account is unchanged.', 'If it was you, sign in, or reset your password if you have forgotten it.'],
+          action: { label: 'Sign in', url: siteLink('/login') },
+          reason: 'You receive this email because your address is registered with SkillsU.',
+        }),
+      })
+      return
+    }
+    await tx.insert(candidateProfiles).values({ userId: created.id })
+    if (input.role) {
+      const [role] = await tx
+        .select({ id: roles.id })
+        .from(roles)
+        .where(and(eq(roles.slug, input.role), eq(roles.status, 'published'), isNull(roles.deletedAt)))
+      if (role) await tx.insert(userTargetRoles).values({ userId: created.id, roleId: role.id, position: 0 })
+    }
+    await queueVerification(tx, created.id, input.email, input.name)
+    await writeAudit(tx, { actorId: created.id, action: 'user.signup', entityType: 'user', entityId: created.id })
+  })
+  return { ok: true }
+}
+
+/** Mails a reset link when the address has an active account; answers the same either way. */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email))
+    if (!user || user.disabledAt) return
+    const token = await issueToken(tx, user.id, 'password_reset', email)
+    await enqueueEmail(tx, {
+      to: email,
+      userId: user.id,
+      kind: 'password_reset',
+      subject: 'Reset your SkillsU password',
+      ...renderEmail({
+        heading: 'Reset your password',
+        paragraphs: ['Use the button below to choose a new password. The link works once, for one hour.', 'If you did not ask for this, ignore this email; your password stays the same.'],
+        action: { label: 'Choose a new password', url: siteLink(`/reset-password?token=${token}`) },
+        reason: 'You receive this email because a password reset was requested for your account.',
+      }),
+    })
+  })
+}
+
+/** Sets a new password from a reset link; every session ends (the session version moves on). */
+export async function resetPassword(token: string, password: string): Promise<AccountResult> {
+  if (isCommonPassword(password)) return commonPasswordError
+  const passwordHash = await hashPassword(password)
+  return db.transaction(async (tx) => {
+    const used = await consumeToken(tx, token, 'password_reset')
+    if (!used) return { ok: false, field: 'token', error: 'This link has expired or was already used. Ask for a new one.' }
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+      .where(eq(users.id, used.userId))
+    // Any other reset link sent earlier stops working too.
+    await tx
+      .update(authTokens)
+      .set({ usedAt: sql`now()` })
+      .where(and(eq(authTokens.userId, used.userId), eq(authTokens.kind, 'password_reset'), isNull(authTokens.usedAt)))
+    await writeAudit(tx, { actorId: used.userId, action: 'user.password_reset', entityType: 'user', entityId: used.userId })
+    return { ok: true }
+  })
+}
+
+/** Confirms an address from a verification or email-change link. */
+export async function verifyEmailToken(token: string): Promise<AccountResult & { email?: string }> {
+  return db.transaction(async (tx) => {
+    const verification = await consumeToken(tx, token, 'email_verification')
+    if (verification) {
+      await tx
+        .update(users)
+        .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+        .where(and(eq(users.id, verification.userId), eq(users.email, verification.email)))
+      return { ok: true, email: verification.email }
+    }
+    const change = await consumeToken(tx, token, 'email_change')
+    if (change) {
+      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, change.email))
+      if (taken && taken.id !== change.userId) return { ok: false, error: 'That address now belongs to another account.' }
+      const [before] = await tx.select({ email: users.email }).from(users).where(eq(users.id, change.userId))
+      await tx.update(users).set({ email: change.email, emailVerifiedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, change.userId))
+      await writeAudit(tx, { actorId: change.userId, action: 'user.email_changed', entityType: 'user', entityId: change.userId, before: { email: before?.email }, after: { email: change.email } })
+      return { ok: true, email: change.email }
+    }
+    return { ok: false, error: 'This link has expired or was already used.' }
+  })
+}
+
+export async function resendVerification(user: CurrentUser): Promise<void> {
+  if (user.emailVerified) return
+  await db.transaction((tx) => queueVerification(tx, user.id, user.email, user.name))
+}
+
+async function checkCurrentPassword(userId: string, password: string) {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId))
+  return !!row?.hash && (await verifyPassword(row.hash, password))
+}
+
+/** Changes the password; returns the new session version so the caller's own session can continue. */
+export async function changePassword(user: CurrentUser, currentPassword: string, password: string): Promise<AccountResult & { sessionVersion?: number }> {
+  if (!(await checkCurrentPassword(user.id, currentPassword))) return { ok: false, field: 'currentPassword', error: 'Your current password is not correct' }
+  if (isCommonPassword(password)) return commonPasswordError
+  const passwordHash = await hashPassword(password)
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(users.id, user.id), eq(users.sessionVersion, user.sessionVersion)))
+      .returning({ sessionVersion: users.sessionVersion })
+    if (!row) return { ok: false, error: 'Your session has changed; please sign in again.' }
+    await writeAudit(tx, { actorId: user.id, action: 'user.password_changed', entityType: 'user', entityId: user.id })
+    return { ok: true, sessionVersion: row.sessionVersion }
+  })
+}
+
+/** Sends a confirmation link to the new address; the change happens when it is followed. */
+export async function requestEmailChange(user: CurrentUser, email: string, currentPassword: string): Promise<AccountResult> {
+  if (!(await checkCurrentPassword(user.id, currentPassword))) return { ok: false, field: 'currentPassword', error: 'Your current password is not correct' }
+  if (email === user.email) return { ok: false, field: 'email', error: 'That is already your address' }
+  await db.transaction(async (tx) => {
+    const token = await issueToken(tx, user.id, 'email_change', email)
+    await enqueueEmail(tx, {
+      to: email,
+      userId: user.id,
+      kind: 'email_change',
+      subject: 'Confirm your new email address',
+      ...renderEmail({
+        heading: 'Confirm your new address',
+        paragraphs: [`Follow the link to use ${email} for your SkillsU account. The link works for 24 hours.`],
+        action: { label: 'Confirm my new address', url: siteLink(`/verify-email?token=${token}`) },
+        reason: 'You receive this email because someone asked to move a SkillsU account to this address.',
+      }),
+    })
+    await enqueueEmail(tx, {
+      to: user.email,
+      userId: user.id,
+      kind: 'email_change_notice',
+      subject: 'Your SkillsU email address is changing',
+      ...renderEmail({
+        heading: 'Your email address is changing',
+        paragraphs: ['Someone signed in to your account asked to change its email address. If it was not you, change your password now.'],
+        action: { label: 'Open settings', url: siteLink('/dashboard/settings') },
+        reason: 'You receive this email because it concerns the security of your account.',
+      }),
+    })
+  })
+  return { ok: true }
+}
+
+/** Ends every session of the user, this one included. */
+export async function signOutEverywhere(user: CurrentUser): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, user.id))
+    await writeAudit(tx, { actorId: user.id, action: 'user.signed_out_everywhere', entityType: 'user', entityId: user.id })
+  })
+}
+
+/**
+ * Deletes the account and everything personal tied to it or to its address: profile, skills,
+ * targets and saved roles (cascade), tokens, mail to the address; audit rows keep what happened
+ * but lose the actor and any copy of the address.
+ */
+export async function deleteAccount(user: CurrentUser, confirmEmail: string): Promise<AccountResult> {
+  if (confirmEmail.trim().toLowerCase() !== user.email) return { ok: false, field: 'confirmEmail', error: 'Type your email address exactly to confirm' }
+  await db.transaction(async (tx) => {
+    await tx.delete(emailOutbox).where(eq(emailOutbox.toAddress, user.email))
+    await tx.delete(users).where(eq(users.id, user.id))
+    // Redact the address (and the name) wherever an audit row copied it.
+    for (const column of ['before', 'after'] as const) {
+      await tx.execute(sql`
+        update audit_log set ${sql.raw(column)} = replace(replace(${sql.raw(column)}::text, ${user.email}, '[deleted]'), ${JSON.stringify(user.name).slice(1, -1)}, '[deleted]')::jsonb
+        where ${sql.raw(column)}::text like ${'%' + user.email.replace(/[%_\\]/g, '\\$&') + '%'} or ${sql.raw(column)}::text like ${'%' + JSON.stringify(user.name).slice(1, -1).replace(/[%_\\]/g, '\\$&') + '%'}`)
+    }
+    await writeAudit(tx, { actorId: null, action: 'user.deleted', entityType: 'user', entityId: user.id })
+  })
+  return { ok: true }
+}
+
+/** Everything the platform holds about the user, as they may download it. */
+export async function exportAccountData(user: CurrentUser) {
+  const [account] = await db
+    .select({ name: users.name, email: users.email, role: users.role, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, user.id))
+  const [profile] = await db
+    .select({
+      headline: candidateProfiles.headline,
+      location: candidateProfiles.location,
+      yearsExperience: candidateProfiles.yearsExperience,
+      bio: candidateProfiles.bio,
+      isPublic: candidateProfiles.isPublic,
+      alertFrequency: candidateProfiles.alertFrequency,
+      alertsPausedAt: candidateProfiles.alertsPausedAt,
+    })
+    .from(candidateProfiles)
+    .where(eq(candidateProfiles.userId, user.id))
+  const skillRows = await queryRows<{ name: string }>(db, sql`select s.name from ${userSkills} us join skills s on s.id = us.skill_id where us.user_id = ${user.id} order by s.name`)
+  const targets = await queryRows<{ slug: string; title: string }>(db, sql`select r.slug, r.title from ${userTargetRoles} t join roles r on r.id = t.role_id where t.user_id = ${user.id} order by t.position`)
+  const saved = await queryRows<{ slug: string; title: string; saved_at: string }>(db, sql`select r.slug, r.title, s.created_at as saved_at from ${savedRoles} s join roles r on r.id = s.role_id where s.user_id = ${user.id} order by s.created_at`)
+  return {
+    exportedAt: new Date().toISOString(),
+    account,
+    profile: profile ? { ...profile, skills: skillRows.map((s) => s.name), targetRoles: targets } : null,
+    savedRoles: saved,
+    alerts: profile ? { frequency: profile.alertFrequency, pausedAt: profile.alertsPausedAt } : null,
+    trainerApplications: [],
+    newsletter: null,
+  }
+}

@@ -1,0 +1,14 @@
+/** Raised by the data layer; actions turn them into ActionResults, pages into redirects or 403s. */
+export class UnauthenticatedError extends Error {
+  constructor() {
+    super('Please sign in to continue.')
+    this.name = 'UnauthenticatedError'
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message = 'You do not have permission to do that.') {
+    super(message)
+    this.name = 'ForbiddenError'
+  }
+}

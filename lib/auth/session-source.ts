@@ -1,0 +1,16 @@
+import 'server-only'
+import { getServerSession } from 'next-auth'
+import { authOptions } from './options'
+
+/** What the session cookie claims: a user id and the session version it was issued with. Nothing else is trusted from it. */
+export interface SessionClaims {
+  userId: string
+  sessionVersion: number
+}
+
+export async function readSessionClaims(): Promise<SessionClaims | null> {
+  const session = await getServerSession(authOptions)
+  const user = session?.user as { id?: unknown; sv?: unknown } | undefined
+  if (typeof user?.id !== 'string' || typeof user.sv !== 'number') return null
+  return { userId: user.id, sessionVersion: user.sv }
+}
