@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // them. rate-limiter-flexible imports drizzle-orm by a computed name, which bundling breaks.
   serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  // Lets a second build live beside the first (parallel test runs); the app itself never sets it.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   async rewrites() {
     return {
       beforeFiles: [
@@ -24,6 +26,8 @@ const nextConfig: NextConfig = {
     // a cache written under .next/ would outlive the data it came from (a reset, a restore, a
     // fresh test database) and serve it after a restart. Several instances share Redis instead.
     isrFlushToDisk: false,
+    // forbidden() answers a real 403 (candidates and trainers who open /admin).
+    authInterrupts: true,
   },
 }
 

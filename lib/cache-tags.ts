@@ -8,5 +8,9 @@ export const tags = {
   categories: 'categories',
   skills: 'skills',
   partners: 'partners',
+  opportunities: 'opportunities',
+  programs: 'programs',
+  program: (slug: string) => `program:${slug}`,
   siteSettings: 'site-settings',
+  sitemap: 'sitemap',
 } as const

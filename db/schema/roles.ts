@@ -54,6 +54,8 @@ export const roles = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    /** A newer, unpublished draft of a published role (the editable content); the public keeps the columns. */
+    draft: jsonb('draft'),
 
     responsibilities: jsonb('responsibilities').$type<Responsibility[]>().notNull().default([]),
     qualifications: jsonb('qualifications').$type<string[]>().notNull().default([]),
