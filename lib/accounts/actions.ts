@@ -76,8 +76,8 @@ export async function resendVerificationEmail(): Promise<ActionResult<null>> {
     const user = await requireUser()
     const refused = await throttle(limits.resend, user.id)
     if (refused) return refused
-    await resendVerification(user)
-    return ok(null, `We sent a new confirmation link to ${user.email}.`)
+    const sent = await resendVerification(user)
+    return ok(null, sent ? `We sent a new confirmation link to ${user.email}.` : 'Your email address is already confirmed.')
   })
 }
 

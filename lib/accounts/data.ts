@@ -1,7 +1,7 @@
 import 'server-only'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, like, or, sql } from 'drizzle-orm'
 import { db, queryRows } from '@/db'
-import { authTokens, candidateProfiles, emailOutbox, roles, savedRoles, userSkills, userTargetRoles, users } from '@/db/schema'
+import { authTokens, candidateProfiles, emailOutbox, rateLimits, roles, savedRoles, userSkills, userTargetRoles, users } from '@/db/schema'
 import { writeAudit } from '@/lib/audit'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { isCommonPassword } from '@/lib/auth/password-policy'
@@ -136,9 +136,11 @@ export async function verifyEmailToken(token: string): Promise<AccountResult & {
   })
 }
 
-export async function resendVerification(user: CurrentUser): Promise<void> {
-  if (user.emailVerified) return
+/** Sends a new verification link; false when the address is already confirmed. */
+export async function resendVerification(user: CurrentUser): Promise<boolean> {
+  if (user.emailVerified) return false
   await db.transaction((tx) => queueVerification(tx, user.id, user.email, user.name))
+  return true
 }
 
 async function checkCurrentPassword(userId: string, password: string) {
@@ -213,14 +215,28 @@ export async function signOutEverywhere(user: CurrentUser): Promise<void> {
 export async function deleteAccount(user: CurrentUser, confirmEmail: string): Promise<AccountResult> {
   if (confirmEmail.trim().toLowerCase() !== user.email) return { ok: false, field: 'confirmEmail', error: 'Type your email address exactly to confirm' }
   await db.transaction(async (tx) => {
-    await tx.delete(emailOutbox).where(eq(emailOutbox.toAddress, user.email))
-    await tx.delete(users).where(eq(users.id, user.id))
-    // Redact the address (and the name) wherever an audit row copied it.
-    for (const column of ['before', 'after'] as const) {
-      await tx.execute(sql`
-        update audit_log set ${sql.raw(column)} = replace(replace(${sql.raw(column)}::text, ${user.email}, '[deleted]'), ${JSON.stringify(user.name).slice(1, -1)}, '[deleted]')::jsonb
-        where ${sql.raw(column)}::text like ${'%' + user.email.replace(/[%_\\]/g, '\\$&') + '%'} or ${sql.raw(column)}::text like ${'%' + JSON.stringify(user.name).slice(1, -1).replace(/[%_\\]/g, '\\$&') + '%'}`)
+    // Every address the account has used: the current one, earlier ones, and pending changes.
+    const earlier = await queryRows<{ email: string }>(
+      tx,
+      sql`select before->>'email' as email from audit_log where entity_type = 'user' and entity_id = ${user.id} and before ? 'email'
+          union select email from ${authTokens} where user_id = ${user.id}`,
+    )
+    const addresses = [...new Set([user.email, ...earlier.map((r) => r.email).filter(Boolean)])]
+    await tx.delete(emailOutbox).where(or(eq(emailOutbox.userId, user.id), inArray(emailOutbox.toAddress, addresses)))
+    for (const address of addresses) {
+      await tx.delete(rateLimits).where(like(rateLimits.key, `%${address.replace(/[%_\\]/g, '\\$&')}%`))
+      // Addresses hold no JSON-special characters, so a text replacement keeps the JSON valid.
+      for (const column of ['before', 'after'] as const) {
+        await tx.execute(sql`update audit_log set ${sql.raw(column)} = replace(${sql.raw(column)}::text, ${address}, '[deleted]')::jsonb
+                             where strpos(${sql.raw(column)}::text, ${address}) > 0`)
+      }
     }
+    // The name is replaced only where it is a whole JSON value in a row about this user.
+    for (const column of ['before', 'after'] as const) {
+      await tx.execute(sql`update audit_log set ${sql.raw(column)} = replace(${sql.raw(column)}::text, to_jsonb(${user.name}::text)::text, '"[deleted]"')::jsonb
+                           where (entity_id = ${user.id} or actor_id = ${user.id}) and strpos(${sql.raw(column)}::text, to_jsonb(${user.name}::text)::text) > 0`)
+    }
+    await tx.delete(users).where(eq(users.id, user.id))
     await writeAudit(tx, { actorId: null, action: 'user.deleted', entityType: 'user', entityId: user.id })
   })
   return { ok: true }

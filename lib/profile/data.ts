@@ -31,7 +31,7 @@ export async function getProfileForEdit(user: CurrentUser) {
   const targetRows = await db
     .select({ slug: roles.slug })
     .from(userTargetRoles)
-    .innerJoin(roles, eq(roles.id, userTargetRoles.roleId))
+    .innerJoin(roles, and(eq(roles.id, userTargetRoles.roleId), eq(roles.status, 'published'), isNull(roles.deletedAt)))
     .where(eq(userTargetRoles.userId, user.id))
     .orderBy(asc(userTargetRoles.position))
   return {
@@ -199,7 +199,10 @@ export async function getDashboard(user: CurrentUser): Promise<DashboardDto> {
   // A target role without listed skills still shows.
   for (const slug of profile.targetRoles) {
     if (!targets.has(slug)) {
-      const [r] = await db.select({ title: roles.title }).from(roles).where(eq(roles.slug, slug))
+      const [r] = await db
+        .select({ title: roles.title })
+        .from(roles)
+        .where(and(eq(roles.slug, slug), eq(roles.status, 'published'), isNull(roles.deletedAt)))
       if (r) targets.set(slug, { slug, title: r.title, have: 0, total: 0, missing: [] })
     }
   }
