@@ -445,9 +445,7 @@ describeEachEngine('candidate profile', ({ handle }) => {
   })
 
   // ---------------------------------------------------------------------------------------------
-  // Known bugs (see the report). The setup runs as an ordinary test, so it must pass; only the
-  // property the bug breaks is asserted in `it.fails`, which turns red once the bug is fixed
-  // (then change `it.fails` to `it`).
+  // Regressions: the setup runs as its own test; the property that was once broken is asserted after it.
   describe('a target role that is unpublished later: regressions', () => {
     const seen: { slug?: string; dashboardTargets?: string[]; loaded?: ProfileInput; resave?: unknown } = {}
 
