@@ -2,7 +2,7 @@ import 'server-only'
 import { and, asc, desc, eq, exists, gte, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { unstable_cache } from 'next/cache'
 import { db } from '@/db'
-import { roleCategories, roles, roleSkills, skills } from '@/db/schema'
+import { roleCategories, roles, roleSkills, roleSlugHistory, skills } from '@/db/schema'
 import { tags } from '@/lib/cache-tags'
 import { cataloguePageSize, type CatalogueQuery } from './catalogue'
 import { searchTerms } from './search'
@@ -332,5 +332,20 @@ export const getPublishedRole = (slug: string) =>
       }
     },
     ['role:published', slug],
+    { tags: [tags.roles, tags.role(slug)] },
+  )()
+
+/** The current slug of a published role that used to live at `slug` (for a 308 redirect). */
+export const findRenamedRole = (slug: string) =>
+  unstable_cache(
+    async (): Promise<string | null> => {
+      const [row] = await db
+        .select({ slug: roles.slug })
+        .from(roleSlugHistory)
+        .innerJoin(roles, eq(roles.id, roleSlugHistory.roleId))
+        .where(and(eq(roleSlugHistory.slug, slug), publicRole))
+      return row?.slug ?? null
+    },
+    ['role:renamed', slug],
     { tags: [tags.roles, tags.role(slug)] },
   )()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { skillSlug } from '@/lib/skills/normalize'
 import {
   demandHubsSchema,
   locationPremiumsSchema,
@@ -15,7 +16,12 @@ const optionalNumber = (min: number, max: number, label: string) =>
 const money = (label: string) => z.number({ error: `${label} must be a number` }).int(`${label}: whole amounts only`).min(1, `${label} must be positive`).max(10_000_000, `${label} is too large`).nullable()
 
 export const roleSkillInputSchema = z.object({
-  name: z.string().trim().min(1, 'Enter the skill').max(80, 'At most 80 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the skill')
+    .max(80, 'At most 80 characters')
+    .refine((n) => skillSlug(n) !== '', 'Use letters or digits'),
   sharePct: z.number({ error: 'Enter a share between 0 and 100' }).int('Whole percentages only').min(0, 'At least 0%').max(100, 'At most 100%'),
   isEmerging: z.boolean(),
 })

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
+import { draftMode } from 'next/headers'
+import { notFound, permanentRedirect } from 'next/navigation'
 import { PartnerStrip } from '@/components/partners/partner-strip'
 import { RoleCard } from '@/components/roles/role-card'
 import { SaveRoleButton } from '@/components/roles/save-role-button'
@@ -13,7 +14,9 @@ import { buttonVariants } from '@/components/ui/button'
 import { Container } from '@/components/ui/container'
 import { env } from '@/lib/env'
 import { listVisiblePartners } from '@/lib/partners/data'
-import { getPublishedRole, getRelatedRoles } from '@/lib/roles/data'
+import { getRolePreview } from '@/lib/roles/admin-data'
+import { findRenamedRole, getPublishedRole, getRelatedRoles, type RolePageDto } from '@/lib/roles/data'
+import { PreviewBanner } from '@/components/roles/preview-banner'
 import { formatDate, formatMoney, formatPercent } from '@/lib/roles/format'
 import { breadcrumbJsonLd, occupationJsonLd } from '@/lib/roles/structured-data'
 
@@ -26,8 +29,20 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 
 type Props = { params: Promise<{ slug: string }> }
 
+/**
+ * The published role, or in draft mode (editors only, see /api/preview) the working copy. Reading
+ * draftMode() keeps the page cached for everyone else: Next renders per request only with its cookie.
+ */
+async function loadRole(slug: string): Promise<{ role: RolePageDto | null; preview: boolean }> {
+  if ((await draftMode()).isEnabled) {
+    const preview = await getRolePreview(slug)
+    if (preview) return { role: preview, preview: true }
+  }
+  return { role: await getPublishedRole(slug), preview: false }
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const role = await getPublishedRole((await params).slug)
+  const { role } = await loadRole((await params).slug)
   if (!role) return { title: 'Role not found' }
   const salary = role.salary.avg ? `, average salary ${formatMoney(role.salary.avg, role.salary.currency)}` : ''
   return {
@@ -52,13 +67,19 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function RolePage({ params }: Props) {
   const { slug } = await params
-  const role = await getPublishedRole(slug)
-  if (!role) notFound()
+  const { role, preview } = await loadRole(slug)
+  if (!role) {
+    // A renamed role keeps its old address working.
+    const current = await findRenamedRole(slug)
+    if (current) permanentRedirect(`/roles/${current}`)
+    notFound()
+  }
   const [related, partners] = await Promise.all([getRelatedRoles(role.slug, 3), listVisiblePartners()])
   const { market, salary } = role
 
   return (
     <>
+      {preview && <PreviewBanner />}
       <JsonLd data={occupationJsonLd(role, env.SITE_URL)} />
       <JsonLd
         data={breadcrumbJsonLd(
