@@ -26,6 +26,8 @@ const nextConfig: NextConfig = {
     // a cache written under .next/ would outlive the data it came from (a reset, a restore, a
     // fresh test database) and serve it after a restart. Several instances share Redis instead.
     isrFlushToDisk: false,
+    // The largest real upload is a 2 MB partner logo; a form around it fits in 3 MB.
+    serverActions: { bodySizeLimit: '3mb' },
     // forbidden() answers a real 403 (candidates and trainers who open /admin).
     authInterrupts: true,
   },

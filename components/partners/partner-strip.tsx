@@ -11,8 +11,8 @@ export function PartnerStrip({ partners, title = "We've supported professionals 
           {title}
         </h2>
         <ul className="mt-6 flex flex-wrap items-center justify-center gap-x-8 gap-y-5">
-          {partners.map((p) => (
-            <li key={p.name}>
+          {partners.map((p, i) => (
+            <li key={p.logo?.src ?? `${p.name}-${i}`}>
               {p.logo ? (
                 // Already small WebP files re-encoded on upload and served with immutable caching.
                 <Image src={p.logo.src} alt={p.logo.alt} width={Math.round(p.logo.width / 2)} height={Math.round(p.logo.height / 2)} unoptimized className="h-12 w-auto" />

@@ -20,7 +20,7 @@ export function Table({ caption, hideCaption = false, regionLabel, wrapperClassN
   const named = Boolean(caption || regionLabel)
   return (
     <div
-      className={cn('w-full overflow-x-auto rounded-2xl border border-ink-200 bg-white shadow-xs', wrapperClassName)}
+      className={cn('relative w-full overflow-x-auto rounded-2xl border border-ink-200 bg-white shadow-xs', wrapperClassName)}
       {...(named
         ? {
             role: 'region',
