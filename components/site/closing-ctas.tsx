@@ -1,38 +1,30 @@
 import Link from 'next/link'
 import { buttonVariants } from '@/components/ui/button'
 import { Container } from '@/components/ui/container'
+import { siteSettingsDefaults, type CtaKey, type SiteSettings } from '@/lib/site-settings/schema'
 
-const blocks = [
+// The copy is editable in /admin/settings; where each block leads stays here.
+const blocks: { key: Exclude<CtaKey, 'newsletter'>; links: { href: string; label: string }[] }[] = [
   {
-    title: 'Ready to get started?',
-    text: 'Talk to our team of training and coaching specialists; we are here to help.',
+    key: 'createProfile',
     links: [
-      { href: '/demo', label: 'Talk to our team' },
+      { href: '/signup', label: 'Create your free profile' },
       { href: '/programs', label: 'All of our programs' },
     ],
   },
+  { key: 'bookDemo', links: [{ href: '/demo', label: 'Book a demo' }] },
   {
-    title: 'Have questions?',
-    text: 'Talk to our team; we are happy to help you get set up.',
-    links: [{ href: '/demo', label: 'Book a demo' }],
-  },
-  {
-    title: 'Trainer, coach or consultant?',
-    text: 'Apply to join our global network of expert trainers, consultants and coaches, and start earning from your expertise.',
+    key: 'trainersApply',
     links: [
       { href: '/trainers/apply', label: 'Apply to join' },
       { href: '/trainers', label: 'Find out more' },
     ],
   },
-  {
-    title: 'Interested in partnerships?',
-    text: 'Complete our contact form with your details and our team will be in touch.',
-    links: [{ href: '/partnerships', label: 'Partner with us' }],
-  },
-] as const
+  { key: 'partnerships', links: [{ href: '/partnerships', label: 'Partner with us' }] },
+]
 
 /** The calls to action that close every public content page. */
-export function ClosingCtas() {
+export function ClosingCtas({ ctas = siteSettingsDefaults.ctas }: { ctas?: SiteSettings['ctas'] }) {
   return (
     <section aria-labelledby="closing-ctas" className="bg-surface-muted py-14">
       <Container>
@@ -41,9 +33,9 @@ export function ClosingCtas() {
         </h2>
         <ul className="grid gap-5 sm:grid-cols-2">
           {blocks.map((b) => (
-            <li key={b.title} className="flex flex-col rounded-xl border border-ink-200 bg-white p-6 shadow-xs">
-              <h3 className="text-lg font-semibold text-ink-950">{b.title}</h3>
-              <p className="mt-2 flex-1 text-ink-700">{b.text}</p>
+            <li key={b.key} className="flex flex-col rounded-xl border border-ink-200 bg-white p-6 shadow-xs">
+              <h3 className="text-lg font-semibold text-ink-950">{ctas[b.key].title}</h3>
+              <p className="mt-2 flex-1 text-ink-700">{ctas[b.key].text}</p>
               <div className="mt-5 flex flex-wrap gap-3">
                 {b.links.map((l, i) => (
                   <Link key={l.href + l.label} href={l.href} className={buttonVariants({ variant: i === 0 ? 'primary' : 'outline', size: 'sm' })}>
@@ -54,8 +46,8 @@ export function ClosingCtas() {
             </li>
           ))}
           <li className="flex flex-col rounded-xl border border-ink-200 bg-white p-6 shadow-xs sm:col-span-2">
-            <h3 className="text-lg font-semibold text-ink-950">Join our community</h3>
-            <p className="mt-2 text-ink-700">Get the latest insights, trends and resources on how the world&apos;s best coaches and trainers develop potential.</p>
+            <h3 className="text-lg font-semibold text-ink-950">{ctas.newsletter.title}</h3>
+            <p className="mt-2 text-ink-700">{ctas.newsletter.text}</p>
             <div className="mt-5">
               <Link href="#newsletter" className={buttonVariants({ variant: 'outline', size: 'sm' })}>
                 Join the newsletter

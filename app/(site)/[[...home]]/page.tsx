@@ -10,6 +10,7 @@ import { listVisiblePartners } from '@/lib/partners/data'
 import { env } from '@/lib/env'
 import { listCategories, listFeaturedRoles, type RoleCardDto } from '@/lib/roles/data'
 import { organizationJsonLd } from '@/lib/roles/structured-data'
+import { getSiteSettings } from '@/lib/site-settings/data'
 
 function byCategory(roles: RoleCardDto[]) {
   const groups = new Map<string, { name: string; roles: RoleCardDto[] }>()
@@ -52,21 +53,16 @@ const offers = [
 
 export default async function HomePage({ params }: { params: Promise<{ home?: string[] }> }) {
   if ((await params).home?.length) notFound()
-  const [roles, categories, partners] = await Promise.all([listFeaturedRoles(3), listCategories(), listVisiblePartners()])
+  const [roles, categories, partners, settings] = await Promise.all([listFeaturedRoles(3), listCategories(), listVisiblePartners(), getSiteSettings()])
   const total = categories.reduce((n, c) => n + c.roleCount, 0)
   return (
     <>
-      <JsonLd data={organizationJsonLd(env.SITE_URL)} />
+      <JsonLd data={organizationJsonLd(env.SITE_URL, settings.socialLinks.map((l) => l.url))} />
       <section className="bg-gradient-to-b from-brand-50 to-white">
         <Container className="py-16 sm:py-24">
-          <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Careers, skills and training</p>
-          <h1 className="mt-3 max-w-3xl text-4xl font-extrabold tracking-tight text-ink-950 sm:text-5xl">
-            Know the role. Close the skill gap. Get hired.
-          </h1>
-          <p className="mt-5 max-w-2xl text-lg text-ink-700">
-            Explore what each career role involves, the skills employers ask for, and what it pays. Create a free profile to see your skill gap and receive the latest
-            opportunities in your inbox.
-          </p>
+          {settings.hero.eyebrow && <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{settings.hero.eyebrow}</p>}
+          <h1 className="mt-3 max-w-3xl text-4xl font-extrabold tracking-tight text-ink-950 sm:text-5xl">{settings.hero.heading}</h1>
+          <p className="mt-5 max-w-2xl text-lg whitespace-pre-line text-ink-700">{settings.hero.text}</p>
           <form action="/roles" method="get" role="search" className="mt-8 flex max-w-xl flex-col gap-3 sm:flex-row">
             <label htmlFor="home-search" className="sr-only">
               Search roles
@@ -151,7 +147,7 @@ export default async function HomePage({ params }: { params: Promise<{ home?: st
           </ul>
         </Container>
       </section>
-      <ClosingCtas />
+      <ClosingCtas ctas={settings.ctas} />
     </>
   )
 }

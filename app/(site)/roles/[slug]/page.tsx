@@ -19,6 +19,7 @@ import { findRenamedRole, getPublishedRole, getRelatedRoles, type RolePageDto } 
 import { PreviewBanner } from '@/components/roles/preview-banner'
 import { formatDate, formatMoney, formatPercent } from '@/lib/roles/format'
 import { breadcrumbJsonLd, occupationJsonLd } from '@/lib/roles/structured-data'
+import { getSiteSettings } from '@/lib/site-settings/data'
 
 // Rendered on the first request for each slug, then served from the cache until its tags change.
 // No Suspense boundary sits above this page, so an unknown slug is a real 404.
@@ -74,7 +75,7 @@ export default async function RolePage({ params }: Props) {
     if (current) permanentRedirect(`/roles/${current}`)
     notFound()
   }
-  const [related, partners] = await Promise.all([getRelatedRoles(role.slug, 3), listVisiblePartners()])
+  const [related, partners, settings] = await Promise.all([getRelatedRoles(role.slug, 3), listVisiblePartners(), getSiteSettings()])
   const { market, salary } = role
 
   return (
@@ -268,7 +269,7 @@ export default async function RolePage({ params }: Props) {
         )}
       </article>
       <PartnerStrip partners={partners} />
-      <ClosingCtas />
+      <ClosingCtas ctas={settings.ctas} />
     </>
   )
 }
