@@ -8,6 +8,7 @@ import { seedCategories } from './content/types'
 import { seedRoles } from './content/roles'
 import { monogramLogo } from './monogram'
 import { seedPartners } from './partners'
+import { seedProgramsAndOpportunities } from './content/programs'
 
 export interface SeedOptions {
   adminEmail?: string
@@ -17,6 +18,8 @@ export interface SeedOptions {
 export interface SeedResult {
   rolesInserted: number
   partnersInserted: number
+  programsInserted: number
+  opportunitiesInserted: number
   /** Set when this run created the admin account; `password` only when it was generated. */
   admin?: { email: string; password?: string }
 }
@@ -125,6 +128,9 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<See
       partnersInserted++
     }
 
+    // Sample programs and opportunities link to the roles, skills and partners above.
+    const samples = await seedProgramsAndOpportunities(tx)
+
     const [admin] = await tx
       .insert(users)
       .values({
@@ -140,6 +146,7 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<See
     return {
       rolesInserted,
       partnersInserted,
+      ...samples,
       admin: admin ? { email: adminEmail, password: generatedPassword } : undefined,
     }
   })

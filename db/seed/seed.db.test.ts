@@ -7,7 +7,7 @@ import { describeEachEngine } from '@/test/db'
 import { seed } from './index'
 import { seedRoles } from './content/roles'
 
-const tables = ['users', 'roles', 'role_categories', 'skills', 'role_skills', 'partners', 'media', 'audit_log']
+const tables = ['users', 'roles', 'role_categories', 'skills', 'role_skills', 'partners', 'media', 'audit_log', 'programs', 'program_roles', 'program_skills', 'opportunities']
 
 describeEachEngine('seed', ({ handle }) => {
   async function counts() {
@@ -37,7 +37,7 @@ describeEachEngine('seed', ({ handle }) => {
   it('changes nothing when run again', async () => {
     const before = await counts()
     const result = await seed(handle().db)
-    expect(result).toEqual({ rolesInserted: 0, partnersInserted: 0, admin: undefined })
+    expect(result).toEqual({ rolesInserted: 0, partnersInserted: 0, programsInserted: 0, opportunitiesInserted: 0, admin: undefined })
     expect(await counts()).toEqual(before)
     expect(before.roles).toBe(seedRoles.length)
     expect(before.partners).toBe(9)

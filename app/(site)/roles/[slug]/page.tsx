@@ -5,6 +5,8 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { PartnerStrip } from '@/components/partners/partner-strip'
 import { RoleCard } from '@/components/roles/role-card'
 import { SaveRoleButton } from '@/components/roles/save-role-button'
+import { LatestOpportunities } from '@/components/opportunities/latest-opportunities'
+import { ProgramsForSkills } from '@/components/programs/programs-for-skills'
 import { SalaryChart } from '@/components/roles/salary-chart'
 import { SkillsChart } from '@/components/roles/skills-chart'
 import { JsonLd } from '@/components/seo/json-ld'
@@ -246,6 +248,11 @@ export default async function RolePage({ params }: Props) {
               Create your free profile
             </Link>
           </section>
+        </Container>
+
+        <Container className="max-w-4xl space-y-12 pb-12">
+          <LatestOpportunities role={role.slug} roleTitle={role.title} />
+          <ProgramsForSkills skillSlugs={role.skills.map((s) => s.slug)} />
         </Container>
 
         {related.length > 0 && (
