@@ -29,7 +29,7 @@ vi.mock('next/cache', () => ({
 }))
 
 import type { Database } from '@/db'
-import { opportunities, roles } from '@/db/schema'
+import { opportunities, programs, roles } from '@/db/schema'
 import { seed } from '@/db/seed'
 import { describeEachEngine } from '@/test/db'
 import { listLatestOpportunitiesForRole, listPublishedOpportunities } from './data'
@@ -40,6 +40,9 @@ describeEachEngine('opportunity cache lifetime', ({ handle }) => {
 
   beforeAll(async () => {
     await seed(d(), { adminPassword: 'correct horse battery staple' })
+    // The seed's sample listings and programs are tested on their own; start from none.
+    await d().delete(opportunities)
+    await d().delete(programs)
     roleId = (await d().select({ id: roles.id }).from(roles).where(eq(roles.slug, 'data-engineer')))[0]!.id
   })
 

@@ -18,7 +18,7 @@ vi.mock('@/lib/audit', async (importOriginal) => {
 })
 
 import { queryRows, type Database } from '@/db'
-import { auditLog, opportunities, partners, roles, users } from '@/db/schema'
+import { auditLog, opportunities, partners, programs, roles, users } from '@/db/schema'
 import { seed } from '@/db/seed'
 import { seedOpportunities, seedOpportunityDays, seedPrograms, seedProgramsAndOpportunities } from '@/db/seed/content/programs'
 import type { ActionResult } from '@/lib/action-result'
@@ -59,6 +59,9 @@ describeEachEngine('opportunities', ({ handle }) => {
 
   beforeAll(async () => {
     await seed(d(), { adminPassword: 'correct horse battery staple' })
+    // The seed's sample listings and programs are tested on their own; start from none.
+    await d().delete(opportunities)
+    await d().delete(programs)
     for (const role of ['editor', 'admin', 'candidate', 'trainer'] as const) {
       const [row] = await d()
         .insert(users)
