@@ -34,7 +34,9 @@ export default defineConfig({
   // the public journeys that assert the seed content, against the same server and database.
   projects: [
     { name: 'public', testIgnore: /admin-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
-    { name: 'admin', testMatch: /admin-.*\.spec\.ts/, dependencies: ['public'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    { name: 'admin', testMatch: /admin-.*\.spec\.ts/, testIgnore: /admin-roles\.spec\.ts/, dependencies: ['public'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    // The role editor journey renames the seed role for a while; nothing else runs beside it.
+    { name: 'admin-roles', testMatch: /admin-roles\.spec\.ts/, dependencies: ['admin'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
   webServer: {
     // The production build made by `npm test` (or `npm run build`); never rebuilt here.
