@@ -11,6 +11,8 @@ export const tags = {
   opportunities: 'opportunities',
   programs: 'programs',
   program: (slug: string) => `program:${slug}`,
+  /** Public trainer cards (role pages' "Trainers for these skills"). */
+  trainers: 'trainers',
   siteSettings: 'site-settings',
   sitemap: 'sitemap',
 } as const

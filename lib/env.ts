@@ -32,6 +32,8 @@ export const envSchema = z
     SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
     PORT: intFrom(1, 65_535, 3000),
+    /** Where partnership inquiries and demo bookings are announced. Unset: ADMIN_EMAIL, else team@<SITE_URL host>. */
+    TEAM_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').max(128).optional()),
     /** Proxies in front that append to X-Forwarded-For (0: trust the socket address only). */
@@ -65,3 +67,6 @@ export const env: Env = parseEnv(process.env)
 
 export const isProduction = env.NODE_ENV === 'production'
 export const databaseEngine: 'postgres' | 'pglite' = env.DATABASE_URL ? 'postgres' : 'pglite'
+
+/** The team's address for notifications from public forms. */
+export const teamEmail = (): string => env.TEAM_EMAIL ?? env.ADMIN_EMAIL ?? `team@${new URL(env.SITE_URL).hostname}`

@@ -16,6 +16,9 @@ const editorItems: AdminNavItem[] = [
   { href: '/admin/programs', label: 'Programs' },
 ]
 const adminItems: AdminNavItem[] = [
+  { href: '/admin/applications', label: 'Applications' },
+  { href: '/admin/inquiries', label: 'Inquiries' },
+  { href: '/admin/newsletter', label: 'Newsletter' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/settings', label: 'Site settings' },
   { href: '/admin/audit', label: 'Audit log' },

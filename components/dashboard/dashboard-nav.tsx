@@ -7,8 +7,11 @@ import { cn } from '@/lib/utils'
 const links = [
   { href: '/dashboard', label: 'Overview' },
   { href: '/dashboard/profile', label: 'Profile' },
+  { href: '/dashboard/applications', label: 'Applications' },
   { href: '/dashboard/settings', label: 'Settings' },
 ]
+
+const isActive = (pathname: string, href: string) => pathname === href || (href !== '/dashboard' && pathname.startsWith(`${href}/`))
 
 export function DashboardNav() {
   const pathname = usePathname()
@@ -19,8 +22,8 @@ export function DashboardNav() {
           <li key={l.href}>
             <Link
               href={l.href}
-              aria-current={pathname === l.href ? 'page' : undefined}
-              className={cn('inline-block border-b-2 px-1 pb-3 text-sm font-semibold', pathname === l.href ? 'border-brand-700 text-brand-800' : 'border-transparent text-ink-700 hover:text-ink-950')}
+              aria-current={isActive(pathname, l.href) ? 'page' : undefined}
+              className={cn('inline-block border-b-2 px-1 pb-3 text-sm font-semibold', isActive(pathname, l.href) ? 'border-brand-700 text-brand-800' : 'border-transparent text-ink-700 hover:text-ink-950')}
             >
               {l.label}
             </Link>
