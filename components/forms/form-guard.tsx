@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 
 function newKey() {
   const bytes = new Uint8Array(18)
@@ -15,30 +15,24 @@ function newKey() {
  * starts a new submission after a success (so the next one is not taken for a replay).
  */
 export function useFormGuard() {
-  const [key, setKey] = useState<string | null>(null)
+  const key = useRef<string | null>(null)
   const shownAt = useRef(0)
   const honeypot = useRef<HTMLInputElement>(null)
 
-  useEffect(() => {
-    setKey(newKey())
-    shownAt.current = performance.now()
-  }, [])
-
-  const fields = useCallback(
-    () => ({
-      idempotencyKey: key ?? newKey(),
-      fillMs: String(Math.round(performance.now() - shownAt.current)),
-      website: honeypot.current?.value ?? '',
-    }),
-    [key],
-  )
-
   const renew = useCallback(() => {
-    setKey(newKey())
+    key.current = newKey()
     shownAt.current = performance.now()
   }, [])
 
-  return { fields, renew, honeypot, ready: key !== null }
+  // Made once the form is shown in this browser (after hydration), never during server rendering.
+  useEffect(renew, [renew])
+
+  const fields = useCallback(() => {
+    key.current ??= newKey()
+    return { idempotencyKey: key.current, fillMs: String(Math.round(performance.now() - shownAt.current)), website: honeypot.current?.value ?? '' }
+  }, [])
+
+  return { fields, renew, honeypot }
 }
 
 /** The honeypot: off-screen, out of the tab order and hidden from assistive technology. */
