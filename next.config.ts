@@ -27,7 +27,7 @@ const nextConfig: NextConfig = {
     // fresh test database) and serve it after a restart. Several instances share Redis instead.
     isrFlushToDisk: false,
     // The largest real upload is a 2 MB partner logo; a form around it fits in 3 MB.
-    serverActions: { bodySizeLimit: '3mb' },
+    serverActions: { bodySizeLimit: '6mb' },
     // forbidden() answers a real 403 (candidates and trainers who open /admin).
     authInterrupts: true,
   },

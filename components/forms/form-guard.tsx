@@ -29,7 +29,7 @@ export function useFormGuard() {
 
   const fields = useCallback(() => {
     key.current ??= newKey()
-    return { idempotencyKey: key.current, fillMs: String(Math.round(performance.now() - shownAt.current)), website: honeypot.current?.value ?? '' }
+    return { idempotencyKey: key.current, fillMs: String(Math.round(performance.now() - shownAt.current)), hp: honeypot.current?.value ?? '' }
   }, [])
 
   return { fields, renew, honeypot }
@@ -40,7 +40,7 @@ export function Honeypot({ inputRef, id }: { inputRef: React.RefObject<HTMLInput
   return (
     <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
       <label htmlFor={id}>Leave this field empty</label>
-      <input ref={inputRef} id={id} name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      <input ref={inputRef} id={id} name="hp" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   )
 }

@@ -28,7 +28,7 @@ export const publicFormLimits: Record<PublicFormName, { ip: Limit; email: Limit 
 export type BotReason = 'honeypot' | 'too-fast'
 
 export function botReason(form: PublicFormName, guard: FormGuard): BotReason | null {
-  if (guard.website) return 'honeypot'
+  if (guard.hp) return 'honeypot'
   if (guard.fillMs < minimumFillMs[form]) return 'too-fast'
   return null
 }

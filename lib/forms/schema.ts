@@ -11,7 +11,7 @@ export const formGuardSchema = z.object({
   /** Milliseconds between showing the form and submitting it, measured in the browser. */
   fillMs: z.coerce.number().int().min(0).max(7 * 24 * 60 * 60 * 1000).catch(0),
   /** The honeypot: an input hidden from people and assistive technology. */
-  website: z.string().max(2000).optional().catch('x'),
+  hp: z.string().max(2000).optional().catch('x'),
 })
 export type FormGuard = z.infer<typeof formGuardSchema>
 
