@@ -12,7 +12,8 @@ export default async function setup(project: TestProject) {
   const { runMigrations } = await import('@/db/migrate')
   const { env } = await import('@/lib/env')
 
-  const dumpFile = path.resolve('.vitest', 'pglite-template.tar.gz')
+  // One file per run: several runs at once (helpers, CI beside a developer) never read a half-written dump.
+  const dumpFile = path.resolve('.vitest', `pglite-template-${process.pid}.tar.gz`)
   fs.mkdirSync(path.dirname(dumpFile), { recursive: true })
   const lite = openPglite('memory://template')
   await runMigrations(lite)
@@ -38,6 +39,7 @@ export default async function setup(project: TestProject) {
   project.provide('postgresTemplate', templateDb ?? '')
 
   return async () => {
+    fs.rmSync(dumpFile, { force: true })
     if (templateDb && env.DATABASE_URL) {
       const admin = openPostgres(env.DATABASE_URL, { max: 1 })
       await (admin.client as import('postgres').Sql).unsafe(`drop database if exists "${templateDb}" with (force)`)

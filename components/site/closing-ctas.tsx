@@ -23,8 +23,11 @@ const blocks: { key: Exclude<CtaKey, 'newsletter'>; links: { href: string; label
   { key: 'partnerships', links: [{ href: '/partnerships', label: 'Partner with us' }] },
 ]
 
-/** The calls to action that close every public content page. */
-export function ClosingCtas({ ctas = siteSettingsDefaults.ctas }: { ctas?: SiteSettings['ctas'] }) {
+/**
+ * The calls to action that close every public content page. The newsletter card points to the
+ * footer's sign-up; a page that shows its own sign-up form (the home page) leaves it out.
+ */
+export function ClosingCtas({ ctas = siteSettingsDefaults.ctas, showNewsletter = true }: { ctas?: SiteSettings['ctas']; showNewsletter?: boolean }) {
   return (
     <section aria-labelledby="closing-ctas" className="bg-surface-muted py-14">
       <Container>
@@ -45,6 +48,7 @@ export function ClosingCtas({ ctas = siteSettingsDefaults.ctas }: { ctas?: SiteS
               </div>
             </li>
           ))}
+          {showNewsletter && (
           <li className="flex flex-col rounded-xl border border-ink-200 bg-white p-6 shadow-xs sm:col-span-2">
             <h3 className="text-lg font-semibold text-ink-950">{ctas.newsletter.title}</h3>
             <p className="mt-2 text-ink-700">{ctas.newsletter.text}</p>
@@ -54,6 +58,7 @@ export function ClosingCtas({ ctas = siteSettingsDefaults.ctas }: { ctas?: SiteS
               </Link>
             </div>
           </li>
+          )}
         </ul>
       </Container>
     </section>

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { NewsletterForm } from '@/components/newsletter/newsletter-form'
 import { Container } from '@/components/ui/container'
 import { cn } from '@/lib/utils'
 import { Logo } from './site-header'
@@ -57,10 +58,7 @@ export function SiteFooter({ year, className }: SiteFooterProps) {
               potential.
             </p>
           </div>
-          <p className="inline-flex items-center gap-2 self-start rounded-full border border-white/15 px-4 py-2 text-sm font-medium text-ink-100 lg:self-center">
-            <span aria-hidden="true" className="size-2 rounded-full bg-accent-400" />
-            Newsletter sign-up opens soon.
-          </p>
+          <NewsletterForm source="footer" tone="dark" className="lg:max-w-md" />
         </section>
 
         <div className="mt-12 grid gap-10 lg:grid-cols-12 lg:gap-8">

@@ -16,7 +16,7 @@ vi.mock('next/headers', async () => (await import('@/test/session')).nextHeaders
 
 import { queryRows, type Database } from '@/db'
 import type { ActionResult } from '@/lib/action-result'
-import { auditLog, authTokens, candidateProfiles, emailOutbox, rateLimits, roles, savedRoles, skills, userSkills, userTargetRoles, users } from '@/db/schema'
+import { applicationEvents, applicationSkills, auditLog, authTokens, candidateProfiles, emailOutbox, media, newsletterSubscribers, rateLimits, roles, savedRoles, skills, trainerApplications, userSkills, userTargetRoles, users } from '@/db/schema'
 import { seed } from '@/db/seed'
 import { sessionCookieName } from '@/lib/auth/cookie'
 import { ForbiddenError, UnauthenticatedError } from '@/lib/auth/errors'
@@ -940,6 +940,56 @@ describeEachEngine('accounts', ({ handle }) => {
       // The skills listed are the user's rows, counted by hand.
       const own = await d().select({ name: skills.name }).from(userSkills).innerJoin(skills, eq(skills.id, userSkills.skillId)).where(eq(userSkills.userId, a.id))
       expect(data.profile!.skills).toEqual(own.map((s) => s.name).sort())
+    })
+
+    it("includes the caller's trainer applications (with skills, roles and timeline) and newsletter subscription; deletion removes them with the CV", async () => {
+      const a = await createCandidate({ name: 'Applicant A' })
+      const b = await createCandidate({ name: 'Applicant B' })
+      const [skill] = await d().select({ id: skills.id, name: skills.name }).from(skills).limit(1)
+      const [cv] = await d()
+        .insert(media)
+        .values({ bytes: new TextEncoder().encode('%PDF-1.7 test'), mimeType: 'application/pdf', byteSize: 13, sha256: 'a'.repeat(64) })
+        .returning({ id: media.id })
+      const apps = await d()
+        .insert(trainerApplications)
+        .values(
+          [a, b].map((u, i) => ({
+            userId: u.id,
+            fullName: `Applicant ${'AB'[i]}`,
+            email: u.email,
+            country: 'PT',
+            languages: ['English'],
+            offers: ['coaching'],
+            yearsExperience: 7,
+            headline: `Headline ${'AB'[i]}`,
+            bio: 'Bio',
+            motivation: 'Motivation',
+            availability: 'Weekends',
+            cvMediaId: i === 0 ? cv!.id : null,
+            cvFileName: i === 0 ? 'cv.pdf' : null,
+          })),
+        )
+        .returning({ id: trainerApplications.id })
+      await d().insert(applicationSkills).values({ applicationId: apps[0]!.id, skillId: skill!.id })
+      await d().insert(applicationEvents).values({ applicationId: apps[0]!.id, toStatus: 'submitted' })
+      await d().insert(newsletterSubscribers).values([{ email: a.email, status: 'confirmed' }, { email: b.email, status: 'pending' }])
+
+      const meA = await signedIn(a)
+      const data = await exportAccountData(meA)
+      expect(data.trainerApplications).toHaveLength(1)
+      expect(data.trainerApplications[0]).toMatchObject({ headline: 'Headline A', status: 'submitted', skills: [skill!.name], cv_file_name: 'cv.pdf' })
+      expect(data.trainerApplications[0]!.timeline).toMatchObject([{ status: 'submitted' }])
+      expect(data.newsletter).toMatchObject({ status: 'confirmed' })
+      expect(JSON.stringify(data)).not.toContain('Headline B')
+
+      await signInAs(a)
+      expectDeleted(await deleteAccountVia(a.email))
+      expect(await d().select().from(trainerApplications).where(eq(trainerApplications.userId, a.id))).toEqual([])
+      expect(await d().select().from(media).where(eq(media.id, cv!.id))).toEqual([])
+      expect(await d().select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, a.email))).toEqual([])
+      // Another person's application and subscription stay.
+      expect(await d().select().from(trainerApplications).where(eq(trainerApplications.userId, b.id))).toHaveLength(1)
+      expect(await d().select().from(newsletterSubscribers).where(eq(newsletterSubscribers.email, b.email))).toHaveLength(1)
     })
   })
 })

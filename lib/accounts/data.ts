@@ -1,7 +1,7 @@
 import 'server-only'
 import { and, eq, inArray, isNull, like, or, sql } from 'drizzle-orm'
 import { db, queryRows } from '@/db'
-import { authTokens, candidateProfiles, emailOutbox, rateLimits, roles, savedRoles, userSkills, userTargetRoles, users } from '@/db/schema'
+import { authTokens, candidateProfiles, emailOutbox, media, newsletterSubscribers, rateLimits, roles, savedRoles, trainerApplications, userSkills, userTargetRoles, users } from '@/db/schema'
 import { writeAudit } from '@/lib/audit'
 import { hashPassword, verifyPassword } from '@/lib/auth/password'
 import { isCommonPassword } from '@/lib/auth/password-policy'
@@ -209,8 +209,9 @@ export async function signOutEverywhere(user: CurrentUser): Promise<void> {
 
 /**
  * Deletes the account and everything personal tied to it or to its address: profile, skills,
- * targets and saved roles (cascade), tokens, mail to the address; audit rows keep what happened
- * but lose the actor and any copy of the address.
+ * targets, saved roles and trainer applications (cascade) with their CV files, tokens, mail to the
+ * address, the newsletter subscription; audit rows keep what happened but lose the actor and any
+ * copy of the address.
  */
 export async function deleteAccount(user: CurrentUser, confirmEmail: string): Promise<AccountResult> {
   if (confirmEmail.trim().toLowerCase() !== user.email) return { ok: false, field: 'confirmEmail', error: 'Type your email address exactly to confirm' }
@@ -223,6 +224,10 @@ export async function deleteAccount(user: CurrentUser, confirmEmail: string): Pr
     )
     const addresses = [...new Set([user.email, ...earlier.map((r) => r.email).filter(Boolean)])]
     await tx.delete(emailOutbox).where(or(eq(emailOutbox.userId, user.id), inArray(emailOutbox.toAddress, addresses)))
+    await tx.delete(newsletterSubscribers).where(inArray(newsletterSubscribers.email, addresses))
+    const cvs = await tx.select({ id: trainerApplications.cvMediaId }).from(trainerApplications).where(eq(trainerApplications.userId, user.id))
+    const cvIds = cvs.map((r) => r.id).filter((id): id is string => !!id)
+    if (cvIds.length) await tx.delete(media).where(inArray(media.id, cvIds))
     for (const address of addresses) {
       await tx.delete(rateLimits).where(like(rateLimits.key, `%${address.replace(/[%_\\]/g, '\\$&')}%`))
       // Addresses hold no JSON-special characters, so a text replacement keeps the JSON valid.
@@ -263,13 +268,33 @@ export async function exportAccountData(user: CurrentUser) {
   const skillRows = await queryRows<{ name: string }>(db, sql`select s.name from ${userSkills} us join skills s on s.id = us.skill_id where us.user_id = ${user.id} order by s.name`)
   const targets = await queryRows<{ slug: string; title: string }>(db, sql`select r.slug, r.title from ${userTargetRoles} t join roles r on r.id = t.role_id where t.user_id = ${user.id} order by t.position`)
   const saved = await queryRows<{ slug: string; title: string; saved_at: string }>(db, sql`select r.slug, r.title, s.created_at as saved_at from ${savedRoles} s join roles r on r.id = s.role_id where s.user_id = ${user.id} order by s.created_at`)
+  const applications = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select a.id, a.status, a.full_name, a.email, a.country, a.languages, a.offers, a.years_experience, a.headline, a.bio,
+               a.linkedin_url, a.website_url, a.motivation, a.availability, a.cv_file_name, a.submitted_at, a.decided_at,
+               coalesce((select array_agg(s.name order by s.name) from application_skills x join skills s on s.id = x.skill_id where x.application_id = a.id), '{}') as skills,
+               coalesce((select array_agg(r.title order by r.title) from application_roles x join roles r on r.id = x.role_id where x.application_id = a.id), '{}') as roles,
+               coalesce((select json_agg(json_build_object('status', e.to_status, 'at', e.created_at) order by e.created_at) from application_events e where e.application_id = a.id), '[]') as timeline
+        from ${trainerApplications} a where a.user_id = ${user.id} order by a.submitted_at`,
+  )
+  const [newsletter] = await db
+    .select({
+      status: newsletterSubscribers.status,
+      source: newsletterSubscribers.source,
+      createdAt: newsletterSubscribers.createdAt,
+      confirmedAt: newsletterSubscribers.confirmedAt,
+      unsubscribedAt: newsletterSubscribers.unsubscribedAt,
+    })
+    .from(newsletterSubscribers)
+    .where(eq(newsletterSubscribers.email, account!.email))
   return {
     exportedAt: new Date().toISOString(),
     account,
     profile: profile ? { ...profile, skills: skillRows.map((s) => s.name), targetRoles: targets } : null,
     savedRoles: saved,
     alerts: profile ? { frequency: profile.alertFrequency, pausedAt: profile.alertsPausedAt } : null,
-    trainerApplications: [],
-    newsletter: null,
+    // Reviewers' internal notes and scores are not the applicant's data to download.
+    trainerApplications: applications,
+    newsletter: newsletter ?? null,
   }
 }

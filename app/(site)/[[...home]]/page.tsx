@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { NewsletterForm } from '@/components/newsletter/newsletter-form'
 import { PartnerStrip } from '@/components/partners/partner-strip'
 import { RoleCard } from '@/components/roles/role-card'
 import { JsonLd } from '@/components/seo/json-ld'
@@ -147,7 +148,19 @@ export default async function HomePage({ params }: { params: Promise<{ home?: st
           </ul>
         </Container>
       </section>
-      <ClosingCtas ctas={settings.ctas} />
+      {/* Not a named region: the footer's sign-up is the "Join our community" landmark on every page. */}
+      <section className="bg-brand-50">
+        <Container className="grid gap-8 py-14 lg:grid-cols-2 lg:items-center lg:gap-12">
+          <div>
+            <h2 id="home-newsletter-heading" className="text-2xl font-bold text-ink-950 sm:text-3xl">
+              {settings.ctas.newsletter.title}
+            </h2>
+            <p className="mt-3 max-w-xl text-lg text-ink-700">{settings.ctas.newsletter.text}</p>
+          </div>
+          <NewsletterForm source="home" className="rounded-2xl border border-brand-100 bg-white p-6 shadow-xs sm:p-8" />
+        </Container>
+      </section>
+      <ClosingCtas ctas={settings.ctas} showNewsletter={false} />
     </>
   )
 }
