@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, updatedAt } from './columns'
 import { roles, skills } from './roles'
 import { users } from './users'
@@ -118,14 +118,27 @@ export const emailOutbox = pgTable(
     lastError: text('last_error'),
     sendAfter: timestamp('send_after', { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** Which sender holds the claim (host:pid:random), so it can release exactly its own batch. */
+    leaseOwner: text('lease_owner'),
+    /** Our Message-ID: the same on every attempt, so receivers can drop a repeated delivery. */
     messageId: text('message_id').notNull(),
+    /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post for marketing email). */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    /** transactional (account, forms) or marketing (newsletter, digests: one-click unsubscribe). */
+    category: text('category').notNull().default('transactional'),
+    /** What the SMTP server answered when it accepted the message (its queue id). */
+    providerResponse: text('provider_response'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Bodies of sent mail are purged after the retention period; metadata stays. */
+    bodyPurgedAt: timestamp('body_purged_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     index('email_outbox_due_idx').on(t.sendAfter).where(sql`${t.status} in ('queued', 'sending')`),
     index('email_outbox_to_idx').on(t.toAddress),
     check('email_outbox_to_chk', sql`${t.toAddress} = lower(${t.toAddress}) and position(E'\\n' in ${t.toAddress}) = 0`),
+    index('email_outbox_status_idx').on(t.status, t.createdAt),
+    check('email_outbox_category_chk', sql`${t.category} in ('transactional', 'marketing')`),
     check('email_outbox_subject_chk', sql`position(E'\\n' in ${t.subject}) = 0 and position(E'\\r' in ${t.subject}) = 0`),
   ],
 )

@@ -11,6 +11,10 @@ export interface OutgoingEmail {
   subject: string
   text: string
   html: string
+  /** transactional (default) or marketing (newsletter, digests); marketing mail needs List-Unsubscribe headers. */
+  category?: 'transactional' | 'marketing'
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). No line breaks. */
+  headers?: Record<string, string>
 }
 
 /**
@@ -18,7 +22,9 @@ export interface OutgoingEmail {
  * commits, and never inside a request. Header fields refuse line breaks (no header injection).
  */
 export async function enqueueEmail(tx: Executor, email: OutgoingEmail) {
-  if (/[\r\n]/.test(email.to) || /[\r\n]/.test(email.subject)) throw new Error('Line breaks are not allowed in email headers')
+  const headerValues = [email.to, email.subject, ...Object.entries(email.headers ?? {}).flat()]
+  if (headerValues.some((v) => /[\r\n]/.test(v))) throw new Error('Line breaks are not allowed in email headers')
+  if (email.category === 'marketing' && !email.headers?.['List-Unsubscribe']) throw new Error('Marketing email needs a List-Unsubscribe header')
   const [row] = await tx
     .insert(emailOutbox)
     .values({
@@ -28,6 +34,8 @@ export async function enqueueEmail(tx: Executor, email: OutgoingEmail) {
       subject: email.subject,
       textBody: email.text,
       htmlBody: email.html,
+      category: email.category ?? 'transactional',
+      headers: email.headers ?? {},
       messageId: `<${randomUUID()}@${new URL(env.SITE_URL).hostname}>`,
     })
     .returning({ id: emailOutbox.id })
