@@ -8,7 +8,7 @@ const password = 'blue-harbour-lantern-42'
 
 async function signIn(page: Page, email: string, pw = password) {
   await page.goto('/login')
-  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByRole('main').getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(pw)
   await page.getByRole('button', { name: 'Sign in' }).click()
 }
@@ -16,7 +16,7 @@ async function signIn(page: Page, email: string, pw = password) {
 async function signUp(page: Page, email: string, from = '/signup') {
   await page.goto(from)
   await page.getByLabel('Your name').fill('Casey Candidate')
-  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByRole('main').getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Create your free profile' }).click()
   await expect(page.getByRole('main').getByRole('status')).toContainText('Check your inbox')
@@ -28,7 +28,7 @@ test.describe('accounts', () => {
     await expectNoAxeViolations(page)
     await page.getByRole('button', { name: 'Create your free profile' }).click()
     await expect(page.getByText('Enter your name')).toBeVisible()
-    await page.getByLabel('Email', { exact: true }).fill('not-an-email')
+    await page.getByRole('main').getByLabel('Email').fill('not-an-email')
     await page.getByLabel('Password').fill('short')
     await page.getByRole('button', { name: 'Create your free profile' }).click()
     await expect(page.getByText('Enter a valid email address')).toBeVisible()
@@ -47,7 +47,7 @@ test.describe('accounts', () => {
   test('callbackUrl never leaves the site', async ({ page }) => {
     for (const evil of ['https://evil.example', '//evil.example', '/\\evil.example']) {
       await page.goto(`/login?callbackUrl=${encodeURIComponent(evil)}`)
-      await page.getByLabel('Email', { exact: true }).fill('admin@example.com')
+      await page.getByRole('main').getByLabel('Email').fill('admin@example.com')
       await page.getByLabel('Password').fill('e2e-admin-password-123')
       await page.getByRole('button', { name: 'Sign in' }).click()
       await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/dashboard$/)
@@ -68,7 +68,7 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/\/signup\?role=back-end-developer/)
     await expect(page.getByText('Back-End Developer will be your first target role.')).toBeVisible()
     await page.getByLabel('Your name').fill('Casey Candidate')
-    await page.getByLabel('Email', { exact: true }).fill(email)
+    await page.getByRole('main').getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(password)
     await page.getByRole('button', { name: 'Create your free profile' }).click()
     await expect(page.getByRole('main').getByRole('status')).toContainText('Check your inbox')
@@ -116,7 +116,7 @@ test.describe('accounts', () => {
     await page.goto('/roles/data-engineer')
     await page.getByRole('button', { name: /^Save role/ }).click()
     await expect(page).toHaveURL(/\/login\?callbackUrl=/)
-    await page.getByLabel('Email', { exact: true }).fill(email)
+    await page.getByRole('main').getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(password)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page).toHaveURL(/\/roles\/data-engineer$/)

@@ -7,7 +7,7 @@ const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slic
 
 async function signInAsAdmin(page: Page, then: string) {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(then)}`)
-  await page.getByLabel('Email', { exact: true }).fill(admin.email)
+  await page.getByRole('main').getByLabel('Email').fill(admin.email)
   await page.getByLabel('Password').fill(admin.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(new RegExp(`${then.replace(/[/?]/g, '\\$&')}$`))

@@ -10,7 +10,7 @@ const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto('/login')
-  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByRole('main').getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).not.toHaveURL(/\/login/)
@@ -152,7 +152,7 @@ test.describe('admin: partners', () => {
     const password = 'blue-harbour-lantern-42'
     await page.goto('/signup')
     await page.getByLabel('Your name').fill('Casey Candidate')
-    await page.getByLabel('Email', { exact: true }).fill(email)
+    await page.getByRole('main').getByLabel('Email').fill(email)
     await page.getByLabel('Password').fill(password)
     await page.getByRole('button', { name: 'Create your free profile' }).click()
     await expect(page.getByRole('main').getByRole('status')).toContainText('Check your inbox')

@@ -5,7 +5,7 @@ const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
 
 async function signIn(page: Page) {
   await page.goto('/login?callbackUrl=%2Fadmin%2Froles')
-  await page.getByLabel('Email', { exact: true }).fill(admin.email)
+  await page.getByRole('main').getByLabel('Email').fill(admin.email)
   await page.getByLabel('Password').fill(admin.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/admin\/roles$/)

@@ -7,7 +7,7 @@ const lastAdminMessage = 'This is the last active admin account. Make another us
 
 async function signIn(page: Page, email: string, pw: string, callbackUrl: string) {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`)
-  await page.getByLabel('Email', { exact: true }).fill(email)
+  await page.getByRole('main').getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(pw)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(new RegExp(`${callbackUrl.replace(/[/?]/g, '\\$&')}$`))
@@ -34,7 +34,7 @@ test.describe('admin: users, audit log and site settings', () => {
     const them = await visitor.newPage()
     await them.goto('/signup')
     await them.getByLabel('Your name').fill(name)
-    await them.getByLabel('Email', { exact: true }).fill(email)
+    await them.getByRole('main').getByLabel('Email').fill(email)
     await them.getByLabel('Password').fill(password)
     await them.getByRole('button', { name: 'Create your free profile' }).click()
     await expect(them.getByRole('main').getByRole('status')).toContainText('Check your inbox')

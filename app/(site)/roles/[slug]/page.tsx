@@ -11,6 +11,7 @@ import { SalaryChart } from '@/components/roles/salary-chart'
 import { SkillsChart } from '@/components/roles/skills-chart'
 import { JsonLd } from '@/components/seo/json-ld'
 import { ClosingCtas } from '@/components/site/closing-ctas'
+import { TrainersForSkills } from '@/components/trainers/trainers-for-skills'
 import { Badge } from '@/components/ui/badge'
 import { buttonVariants } from '@/components/ui/button'
 import { Container } from '@/components/ui/container'
@@ -253,6 +254,7 @@ export default async function RolePage({ params }: Props) {
         <Container className="max-w-4xl space-y-12 pb-12">
           <LatestOpportunities role={role.slug} roleTitle={role.title} />
           <ProgramsForSkills skillSlugs={role.skills.map((s) => s.slug)} />
+          <TrainersForSkills skillSlugs={role.skills.map((s) => s.slug)} />
         </Container>
 
         {related.length > 0 && (
