@@ -53,6 +53,8 @@ export default defineConfig({
       PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite',
       ADMIN_EMAIL: 'admin@example.com',
       ADMIN_PASSWORD: 'e2e-admin-password-123',
+      // Each test sends its own X-Forwarded-For (e2e/test.ts): one trusted hop, like a load balancer.
+      TRUST_PROXY_HOPS: '1',
     },
   },
 })

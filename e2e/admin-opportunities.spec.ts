@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from './test'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 
 // The seeded admin (playwright.config.ts); staff content is managed by editors and admins alike.

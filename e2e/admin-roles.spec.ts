@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from './test'
 import { expectNoAxeViolations } from './helpers'
 
 const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 
 const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }

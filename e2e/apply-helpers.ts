@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Page } from './test'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 
 /** The trainer-application form refuses submits faster than this (lib/forms/guard.ts minimumFillMs), plus a margin. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './test'
 
 test.describe('foundation', () => {
   test('the home page lists the seeded roles and partners', async ({ page }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Page } from './test'
 
 /** axe with the WCAG 2.x A/AA rules and best practices; fails with the list of violations. */
 export async function expectNoAxeViolations(page: Page) {

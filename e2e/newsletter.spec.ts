@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from './test'
 import postgres from 'postgres'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 import { canReadOutbox, latestLink } from './outbox'

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test'
 import { addSkill, applicationMinFillMs, applyAsTrainer, cvPdf, timelineDate } from './apply-helpers'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 import { canReadOutbox, latestLink } from './outbox'
@@ -131,6 +131,8 @@ test.describe('trainer applications: the applicant', () => {
     await account.getByRole('button', { name: 'Create account and continue' }).click()
     await expect(account.getByText(`Signed in as ${email}`)).toBeVisible()
     await expect(page.getByRole('region', { name: 'About you' }).getByText(name)).toBeVisible()
+    // The header knows too, without a reload.
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Your dashboard' })).toBeVisible()
     await expectNoAxeViolations(page)
 
     // The new account has no application yet: its dashboard shows the empty state (another tab; the form stays as it is).

@@ -4,20 +4,28 @@ import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import { buttonVariants } from '@/components/ui/button'
 
+/** Dispatched on window by a form that signs the person in without leaving the page. */
+export const sessionChangedEvent = 'skillsu:session-changed'
+
 /**
  * "Sign in", or "Your dashboard" once the browser knows there is a session: asked after load,
- * so the cached public pages around it stay the same for every visitor.
+ * so the cached public pages around it stay the same for every visitor, and asked again when a
+ * form on the page signs the person in (the trainer application does).
  */
 export function AccountLink() {
   const [signedIn, setSignedIn] = useState(false)
   useEffect(() => {
     let live = true
-    fetch('/api/auth/session', { cache: 'no-store' })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((session: { user?: { id?: string } } | null) => live && setSignedIn(!!session?.user?.id))
-      .catch(() => {})
+    const check = () =>
+      fetch('/api/auth/session', { cache: 'no-store' })
+        .then((r) => (r.ok ? r.json() : null))
+        .then((session: { user?: { id?: string } } | null) => live && setSignedIn(!!session?.user?.id))
+        .catch(() => {})
+    check()
+    window.addEventListener(sessionChangedEvent, check)
     return () => {
       live = false
+      window.removeEventListener(sessionChangedEvent, check)
     }
   }, [])
   return (

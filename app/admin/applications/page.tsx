@@ -13,7 +13,7 @@ import { statusLabels } from '@/lib/applications/status'
 import { requireStaffPage } from '@/lib/auth/staff'
 import { cn } from '@/lib/utils'
 import { PageHeader } from '../_components/page-header'
-import { Pager } from '../users/_components/pager'
+import { Pager } from '../_components/pager'
 import { countryName, dateLabel, statusVariant } from './_components/labels'
 
 export const metadata: Metadata = { title: 'Trainer applications' }

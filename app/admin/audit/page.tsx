@@ -8,7 +8,7 @@ import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table'
 import { auditQuerySchema, listAuditEntityTypes, listAuditEntries, type AuditEntryDto } from '@/lib/audit/queries'
 import { requireStaffPage } from '@/lib/auth/staff'
 import { PageHeader } from '../_components/page-header'
-import { Pager } from '../users/_components/pager'
+import { Pager } from '../_components/pager'
 
 export const metadata: Metadata = { title: 'Audit log' }
 

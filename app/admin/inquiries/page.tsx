@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Pager } from '@/app/admin/users/_components/pager'
+import { Pager } from '@/app/admin/_components/pager'
 import { Badge } from '@/components/ui/badge'
 import { Button, buttonVariants } from '@/components/ui/button'
 import { FormField } from '@/components/ui/form-field'

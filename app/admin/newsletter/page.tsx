@@ -11,7 +11,7 @@ import { requireStaffPage } from '@/lib/auth/staff'
 import { listSubscribers } from '@/lib/newsletter/admin-data'
 import { newsletterListQuerySchema, subscriberStatusLabels } from '@/lib/newsletter/schema'
 import { PageHeader } from '../_components/page-header'
-import { Pager } from '../users/_components/pager'
+import { Pager } from '../_components/pager'
 
 export const metadata: Metadata = { title: 'Newsletter' }
 

@@ -11,7 +11,7 @@ import { requireStaffPage } from '@/lib/auth/staff'
 import { listUsers } from '@/lib/users/data'
 import { userListQuerySchema, userRoleLabels } from '@/lib/users/schema'
 import { PageHeader } from '../_components/page-header'
-import { Pager } from './_components/pager'
+import { Pager } from '../_components/pager'
 import { UserActions } from './_components/user-actions'
 
 export const metadata: Metadata = { title: 'Users' }

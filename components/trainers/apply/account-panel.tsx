@@ -5,6 +5,7 @@ import { signIn } from 'next-auth/react'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { applyFieldErrors, ResultMessage, TextField, toFormData } from '@/components/forms/form-kit'
+import { sessionChangedEvent } from '@/components/site/account-link'
 import { Button } from '@/components/ui/button'
 import type { ActionResult } from '@/lib/action-result'
 import { signUp } from '@/lib/accounts/actions'
@@ -84,6 +85,7 @@ function SignUpForm({ defaults, onSignedIn, onSwitch }: { defaults: { name: stri
       form.setValue('password', '')
       return
     }
+    window.dispatchEvent(new Event(sessionChangedEvent))
     await onSignedIn()
   })
 
@@ -126,6 +128,7 @@ function SignInForm({ email, onSignedIn, onSwitch }: { email: string; onSignedIn
       form.setValue('password', '')
       return
     }
+    window.dispatchEvent(new Event(sessionChangedEvent))
     await onSignedIn()
   })
 
