@@ -69,4 +69,13 @@ test.describe('foundation', () => {
       }
     })
   }
+
+  test('a body larger than any upload is refused early with a real 413, and a normal page still works', async ({ request }) => {
+    const big = Buffer.alloc(7 * 1024 * 1024, 0x61)
+    for (const path of ['/trainers/apply', '/partnerships', '/api/newsletter/unsubscribe']) {
+      const response = await request.post(path, { data: big, headers: { 'content-type': 'application/octet-stream' } })
+      expect(response.status(), path).toBe(413)
+    }
+    expect((await request.get('/partnerships')).status()).toBe(200)
+  })
 })
