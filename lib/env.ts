@@ -36,10 +36,22 @@ export const envSchema = z
     TEAM_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').max(128).optional()),
+    /** Redis for rate limits shared by several app instances: redis://[:password@]host:6379[/db] or rediss://. Unset: PostgreSQL. */
+    REDIS_URL: optionalString.pipe(z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional()),
     /** Proxies in front that append to X-Forwarded-For (0: trust the socket address only). */
     TRUST_PROXY_HOPS: intFrom(0, 10, 0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     NEXT_PHASE: optionalString,
+    /** Where mail goes: smtp://user:pass@host:587 (STARTTLS) or smtps://...:465. Unset: mail is held, never dropped. */
+    SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional()),
+    /** The From of every email. Unset: SkillsU <no-reply@<SITE_URL host>>. */
+    EMAIL_FROM: optionalString,
+    /** Days the bodies of sent mail are kept (metadata stays). */
+    OUTBOX_RETENTION_DAYS: intFrom(1, 3650, 30),
+    /** How often the sender looks for due mail (ms). */
+    OUTBOX_POLL_MS: intFrom(250, 600_000, 5_000),
+    /** 1/true: this process starts no sender or scheduler (tests, CI, app instances beside `npm run worker`). */
+    OUTBOX_DISABLED: optionalString.pipe(z.enum(['0', '1', 'true', 'false']).optional()).transform((v) => v === '1' || v === 'true'),
   })
   .superRefine((v, ctx) => {
     const building = v.NEXT_PHASE === 'phase-production-build'

@@ -36,6 +36,7 @@ async function main() {
   const { getDatabase, closeDatabase } = await import('@/db')
   const { runMigrations } = await import('@/db/migrate')
   const { seedIfEmpty } = await import('@/db/seed/first-run')
+  const { stopBackgroundJobs } = await import('@/lib/email/background')
   const handle = getDatabase()
   console.log(`> Database: ${handle.engine === 'pglite' ? 'embedded PGlite at' : 'PostgreSQL at'} ${handle.location}`)
   await runMigrations(handle)
@@ -73,7 +74,11 @@ async function main() {
     stopping = true
     console.log(`> ${signal}: finishing requests in flight, then stopping`)
     server.close(() => {
-      void closeDatabase().finally(() => process.exit(0))
+      // The outbox sender and the alert scheduler (started by instrumentation.ts) finish the
+      // message in flight and release the rest of their batch before the database closes.
+      void stopBackgroundJobs()
+        .then(() => closeDatabase())
+        .finally(() => process.exit(0))
     })
     server.closeIdleConnections()
     setTimeout(() => process.exit(1), 15_000).unref()

@@ -19,6 +19,7 @@ const adminItems: AdminNavItem[] = [
   { href: '/admin/applications', label: 'Applications' },
   { href: '/admin/inquiries', label: 'Inquiries' },
   { href: '/admin/newsletter', label: 'Newsletter' },
+  { href: '/admin/outbox', label: 'Outbox' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/settings', label: 'Site settings' },
   { href: '/admin/audit', label: 'Audit log' },
