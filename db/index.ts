@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { env } from '@/lib/env'
+import { reconnectBackoff, watchedSocket } from '@/lib/health/connection-watchdog'
 import { acquireLock } from './lock'
 import * as schema from './schema'
 
@@ -33,7 +34,11 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     max_lifetime: 60 * 30,
     onnotice: () => {},
     connection: { statement_timeout: env.DB_STATEMENT_TIMEOUT_MS, application_name: 'skillsu' },
-  })
+    // Back within about a second once the database is reachable again (the default waits up to 20 s).
+    backoff: reconnectBackoff,
+    // A server gone silent mid-query is dropped soon after statement_timeout would have answered.
+    socket: watchedSocket(env.DB_STATEMENT_TIMEOUT_MS + 5_000),
+  } as postgres.Options<Record<string, postgres.PostgresType>>)
   const parsed = new URL(url)
   return {
     db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database,
