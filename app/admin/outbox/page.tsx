@@ -106,7 +106,7 @@ export default async function OutboxPage({ searchParams }: Props) {
             {list.rows.map((r) => (
               <TR key={r.id}>
                 <TH scope="row" className="font-medium">
-                  <Link href={`/admin/outbox/${r.id}`} className="text-brand-800 underline-offset-4 hover:underline">
+                  <Link href={`/admin/outbox/${r.id}`} className="text-brand-800 underline underline-offset-4 hover:text-brand-950">
                     {r.subject}
                   </Link>
                   {/* On a phone the recipient sits under the subject instead of in its own column. */}
