@@ -1,10 +1,18 @@
 import type { NextConfig } from 'next'
 import { catalogueParamKeys } from './lib/roles/catalogue'
+import { baseSecurityHeaders, publicContentSecurityPolicy, publicPathSource } from './lib/security/csp'
+
+// This file is loaded by `next build`, which has no production secret, so it cannot import lib/env
+// (which refuses to load without one) and reads the site's address itself, with lib/env's default.
+// The server validates SITE_URL through lib/env when it starts.
+const siteUrl = new URL(process.env.SITE_URL || 'http://localhost:3000')
+const dev = process.env.NODE_ENV === 'development'
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory; bundled, it cannot find
   // them. rate-limiter-flexible imports drizzle-orm by a computed name, which bundling breaks.
-  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible'],
+  // ioredis (the rate limits' Redis client) stays external beside it, loaded from node_modules.
+  serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'ioredis'],
   poweredByHeader: false,
   // Lets a second build live beside the first (parallel test runs); the app itself never sets it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
@@ -20,14 +28,32 @@ const nextConfig: NextConfig = {
       ],
     }
   },
+  // Every response, static files included. The public pages' policy is fixed here (it becomes part
+  // of the build's routes manifest); personal pages get a per-request nonce policy from proxy.ts,
+  // and Strict-Transport-Security is set there too, at run time, from SITE_URL.
+  async headers() {
+    return [
+      { source: '/:path*', headers: baseSecurityHeaders },
+      {
+        source: publicPathSource,
+        headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy({ dev, https: siteUrl.protocol === 'https:' }) }],
+      },
+    ]
+  },
   reactStrictMode: true,
   experimental: {
     // Pages and data are rendered from the database on first request and cached in memory only:
     // a cache written under .next/ would outlive the data it came from (a reset, a restore, a
     // fresh test database) and serve it after a restart. Several instances share Redis instead.
     isrFlushToDisk: false,
-    // The largest real upload is a 2 MB partner logo; a form around it fits in 3 MB.
-    serverActions: { bodySizeLimit: '6mb' },
+    // Actions are CSRF-checked by Next (Origin must equal Host); the site's own public host is the
+    // only other origin allowed (a reverse proxy may pass a different Host). proxy.ts refuses a
+    // foreign Origin earlier, with a 403.
+    // The largest real upload is a 5 MB CV; a form around it fits in 6 MB (proxy.ts refuses more with a 413).
+    serverActions: { bodySizeLimit: '6mb', allowedOrigins: [siteUrl.host] },
+    // The scripts Next bootstraps each page with carry integrity hashes (Turbopack builds support
+    // it; a page's client-component chunks do not get them yet): see SECURITY.md.
+    sri: { algorithm: 'sha256' },
     // forbidden() answers a real 403 (candidates and trainers who open /admin).
     authInterrupts: true,
   },

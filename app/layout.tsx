@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next'
 import { env } from '@/lib/env'
+import { ZodJitless } from '@/lib/security/zod-jitless'
 import { inter } from './fonts'
 import './globals.css'
 
@@ -16,7 +17,10 @@ export const viewport: Viewport = { themeColor: '#4338ca', width: 'device-width'
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en" className={inter.variable}>
-      <body className="min-h-dvh bg-white font-sans text-ink-900 antialiased">{children}</body>
+      <body className="min-h-dvh bg-white font-sans text-ink-900 antialiased">
+        <ZodJitless />
+        {children}
+      </body>
     </html>
   )
 }

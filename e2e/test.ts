@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { test as base } from '@playwright/test'
+import { expect, test as base } from '@playwright/test'
 
 export * from '@playwright/test'
 
@@ -11,6 +11,15 @@ export * from '@playwright/test'
  * every request of theirs come from one address.
  */
 export const test = base.extend({
+  // Every page of every journey runs under its Content-Security-Policy: a violation fails the test.
+  page: async ({ page }, provide) => {
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content[ -]Security[ -]Policy/i.test(m.text())) violations.push(`${page.url()} ${m.text()}`)
+    })
+    await provide(page)
+    expect(violations, 'CSP violations').toEqual([])
+  },
   extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
     const h = createHash('sha256').update(`${testInfo.testId}:${testInfo.retry}:${testInfo.repeatEachIndex}`).digest()
     await provide({ ...extraHTTPHeaders, 'x-forwarded-for': `10.${h[0]}.${h[1]}.${(h[2]! % 250) + 1}` })

@@ -9,6 +9,7 @@ const only = process.argv.slice(2)
 const bin = (name: string) => `node_modules/.bin/${name}`
 
 const steps: { name: string; cmd: string; args: string[]; before?: () => void }[] = [
+  { name: 'deps', cmd: bin('tsx'), args: ['scripts/check-deps.ts'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'] },
   { name: 'unit+db', cmd: bin('vitest'), args: ['run'] },
