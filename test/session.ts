@@ -24,17 +24,26 @@ function claimsSource() {
   return vi.mocked(readSessionClaims)
 }
 
-/** The cookie now claims this user (with their current session version, unless another is given). */
-export async function signInAs(user: { id: string } | string, sessionVersion?: number) {
+/**
+ * The cookie now claims this user (with their current session version, unless another is given).
+ * Staff sign in with a second factor, as they must in production: an editor or admin without
+ * one is given one (an enrolment timestamp) first. `{ mfa: false }` signs in with the password
+ * only, to test what such a session is refused.
+ */
+export async function signInAs(user: { id: string } | string, sessionVersion?: number, options: { mfa?: boolean } = {}) {
   const userId = typeof user === 'string' ? user : user.id
-  let version = sessionVersion
-  if (version === undefined) {
-    const [row] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId))
-    if (!row) throw new Error(`signInAs: no user ${userId}`)
-    version = row.sessionVersion
+  const [row] = await db
+    .select({ sessionVersion: users.sessionVersion, role: users.role, totpEnabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+  if (!row && sessionVersion === undefined) throw new Error(`signInAs: no user ${userId}`)
+  const version = sessionVersion ?? row!.sessionVersion
+  const mfa = options.mfa ?? true
+  if (mfa && row && (row.role === 'editor' || row.role === 'admin') && !row.totpEnabledAt) {
+    await db.update(users).set({ totpEnabledAt: new Date() }).where(eq(users.id, userId))
   }
-  claimsSource().mockResolvedValue({ userId, sessionVersion: version })
-  return { userId, sessionVersion: version }
+  claimsSource().mockResolvedValue({ userId, sessionVersion: version, mfa })
+  return { userId, sessionVersion: version, mfa }
 }
 
 /** No session cookie at all. */

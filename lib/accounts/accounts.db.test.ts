@@ -509,7 +509,7 @@ describeEachEngine('accounts', ({ handle }) => {
   describe('sign-in (verifyCredentials)', () => {
     it('accepts the right password and refuses a wrong one or an unknown address', async () => {
       const user = await createCandidate()
-      expect(await verifyCredentials(user.email, PASSWORD, request.ip)).toEqual({ id: user.id, sessionVersion: 1 })
+      expect(await verifyCredentials(user.email, PASSWORD, request.ip)).toEqual({ id: user.id, sessionVersion: 1, mfa: false })
       expect(await verifyCredentials(user.email, NEW_PASSWORD, request.ip)).toBeNull()
       expect(await verifyCredentials(uniqueEmail('ghost'), PASSWORD, request.ip)).toBeNull()
     })
@@ -531,7 +531,7 @@ describeEachEngine('accounts', ({ handle }) => {
       expect((error as Error).message).toBe(`rate_limited:${retry}`)
 
       const owner = freshIp()
-      expect(await verifyCredentials(user.email, PASSWORD, owner)).toEqual({ id: user.id, sessionVersion: 1 })
+      expect(await verifyCredentials(user.email, PASSWORD, owner)).toEqual({ id: user.id, sessionVersion: 1, mfa: false })
       // The owner's success does not unlock the guesser's address.
       await expect(verifyCredentials(user.email, PASSWORD, attacker)).rejects.toBeInstanceOf(TooManyAttemptsError)
       // The failures were counted in the database (per account+address, per account, per address).
@@ -560,7 +560,7 @@ describeEachEngine('accounts', ({ handle }) => {
     it('re-reads the user row on every call: role from the row; disabled, signed out everywhere or deleted means no session', async () => {
       const user = await createCandidate()
       await signInAs(user)
-      expect(await getCurrentUser()).toEqual({ id: user.id, email: user.email, name: user.name, role: 'candidate', emailVerified: false, sessionVersion: 1 })
+      expect(await getCurrentUser()).toEqual({ id: user.id, email: user.email, name: user.name, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false })
 
       // React's cache() is not in effect outside a request: the next call sees a change made meanwhile.
       await d().update(users).set({ name: 'Renamed' }).where(eq(users.id, user.id))
@@ -596,7 +596,7 @@ describeEachEngine('accounts', ({ handle }) => {
       const user = await createCandidate()
       await signInAs(user, 2)
       expect(await getCurrentUser()).toBeNull()
-      vi.mocked(readSessionClaims).mockResolvedValue({ userId: `${user.id}' or '1'='1`, sessionVersion: 1 })
+      vi.mocked(readSessionClaims).mockResolvedValue({ userId: `${user.id}' or '1'='1`, sessionVersion: 1, mfa: true })
       expect(await getCurrentUser()).toBeNull()
       signOut()
       expect(await getCurrentUser()).toBeNull()
@@ -642,7 +642,7 @@ describeEachEngine('accounts', ({ handle }) => {
       // The old cookie is refused; the re-issued one is accepted.
       await signInAs(user, 1)
       expect(await getCurrentUser()).toBeNull()
-      vi.mocked(readSessionClaims).mockResolvedValue({ userId: claims!.sub!, sessionVersion: claims!.sv as number })
+      vi.mocked(readSessionClaims).mockResolvedValue({ userId: claims!.sub!, sessionVersion: claims!.sv as number, mfa: false })
       expect(await getCurrentUser()).toMatchObject({ id: user.id, sessionVersion: 2 })
     })
   })

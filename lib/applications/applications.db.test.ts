@@ -137,7 +137,7 @@ describeEachEngine('trainer applications (applicant side)', ({ handle }) => {
 
     // The applicant's own view: answers and the timeline.
     await signInAs(user)
-    const mine = await getMyApplication({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1 }, id)
+    const mine = await getMyApplication({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false }, id)
     expect(mine).toMatchObject({ status: 'submitted', open: true, skills: ['Node.js', 'PostgreSQL'], roles: [{ slug: 'back-end-developer', title: 'Back-End Developer' }], reapplyOn: null })
     expect(mine!.timeline.map((s) => [s.label, !!s.reachedAt])).toEqual([
       ['Submitted', true],
@@ -269,14 +269,14 @@ describeEachEngine('trainer applications (applicant side)', ({ handle }) => {
     const again = new Date(decidedAt.getTime() + 90 * dayMs)
     expect(await submitAs(user)).toEqual({ ok: false, error: reapplyMessage(again) })
     expect(reapplyMessage(again)).toBe(`You can apply again on ${formatDay(again)}.`)
-    const view = await getMyApplication({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1 }, id)
+    const view = await getMyApplication({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false }, id)
     expect(view!.reapplyOn).toBe(again.toISOString())
 
     await d().update(trainerApplications).set({ decidedAt: new Date(Date.now() - 91 * dayMs) }).where(eq(trainerApplications.id, id))
     const second = await submitAs(user)
     expect(second.ok).toBe(true)
     expect(await countApplications(user.id)).toBe(2)
-    const list = await listMyApplications({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1 })
+    const list = await listMyApplications({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false })
     expect(list.map((a) => a.status)).toEqual(['submitted', 'rejected'])
   })
 
@@ -334,7 +334,7 @@ describeEachEngine('trainer applications (applicant side)', ({ handle }) => {
 
     // From a closed status: refused.
     expect(await withdrawApplication({ id, version: 2 })).toEqual({ ok: false, error: 'This application is already closed, so it cannot be withdrawn.' })
-    const view = await getMyApplication({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1 }, id)
+    const view = await getMyApplication({ ...user, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false }, id)
     expect(view).toMatchObject({ status: 'withdrawn', open: false, reapplyOn: null })
     expect(view!.timeline.at(-1)).toMatchObject({ label: 'Decision', outcome: 'withdrawn' })
 
@@ -350,8 +350,8 @@ describeEachEngine('trainer applications (applicant side)', ({ handle }) => {
     expect(await withdrawApplication({ id, version: 1 })).toEqual({ ok: false, error: 'Please sign in to continue.' })
     await signInAs(stranger)
     expect(await withdrawApplication({ id, version: 1 })).toEqual({ ok: false, error: notFoundMessage })
-    expect(await getMyApplication({ ...stranger, role: 'candidate', emailVerified: false, sessionVersion: 1 }, id)).toBeNull()
-    expect(await getMyApplication({ ...owner, role: 'candidate', emailVerified: false, sessionVersion: 1 }, 'not-a-uuid')).toBeNull()
+    expect(await getMyApplication({ ...stranger, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false }, id)).toBeNull()
+    expect(await getMyApplication({ ...owner, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false }, 'not-a-uuid')).toBeNull()
     expect((await withdrawApplication({ id: 'not-a-uuid', version: 1 })).ok).toBe(false)
 
     // A reviewer moved it meanwhile: the owner's page is stale.

@@ -12,3 +12,11 @@ export class ForbiddenError extends Error {
     this.name = 'ForbiddenError'
   }
 }
+
+/** Staff work from a session that did not pass two-factor sign-in. */
+export class SecondFactorRequiredError extends ForbiddenError {
+  constructor() {
+    super('Set up two-factor sign-in and sign in with it to do that.')
+    this.name = 'SecondFactorRequiredError'
+  }
+}

@@ -14,26 +14,26 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: 'Email and password',
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' }, code: { label: 'Authentication code', type: 'text' } },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials)
         if (!parsed.success) return null
         const header = req?.headers?.[clientIpHeader]
         const ip = (Array.isArray(header) ? header[0] : header) ?? 'unknown'
         // A TooManyAttemptsError propagates: next-auth hands its message to the sign-in form.
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password, ip)
-        return user ? { id: user.id, sv: user.sessionVersion } : null
+        const user = await verifyCredentials(parsed.data.email, parsed.data.password, ip, parsed.data.code)
+        return user ? { id: user.id, sv: user.sessionVersion, mfa: user.mfa } : null
       },
     }),
   ],
   callbacks: {
     // The token carries only the user id and the session version it was issued with.
     jwt({ token, user }) {
-      if (user) return { sub: user.id, sv: (user as { sv?: number }).sv }
-      return { sub: token.sub, sv: token.sv }
+      if (user) return { sub: user.id, sv: (user as { sv?: number }).sv, mfa: (user as { mfa?: boolean }).mfa === true }
+      return { sub: token.sub, sv: token.sv, mfa: token.mfa === true }
     },
     session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub, sv: token.sv } } as unknown as typeof session
+      return { expires: session.expires, user: { id: token.sub, sv: token.sv, mfa: token.mfa === true } } as unknown as typeof session
     },
     redirect({ url, baseUrl }) {
       if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\')) return `${baseUrl}${url}`

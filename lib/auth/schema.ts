@@ -41,6 +41,8 @@ export type SignUpInput = z.input<typeof signUpSchema>
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, 'Enter your password').max(1024),
+  /** The authenticator code or a recovery code, asked for once the password was right. */
+  code: z.string().trim().max(32, 'Enter the 6-digit code or a recovery code').optional(),
 })
 export type SignInInput = z.input<typeof signInSchema>
 

@@ -6,11 +6,13 @@ import { authOptions } from './options'
 export interface SessionClaims {
   userId: string
   sessionVersion: number
+  /** The sign-in passed a second factor (TOTP or a recovery code). */
+  mfa: boolean
 }
 
 export async function readSessionClaims(): Promise<SessionClaims | null> {
   const session = await getServerSession(authOptions)
-  const user = session?.user as { id?: unknown; sv?: unknown } | undefined
+  const user = session?.user as { id?: unknown; sv?: unknown; mfa?: unknown } | undefined
   if (typeof user?.id !== 'string' || typeof user.sv !== 'number') return null
-  return { userId: user.id, sessionVersion: user.sv }
+  return { userId: user.id, sessionVersion: user.sv, mfa: user.mfa === true }
 }

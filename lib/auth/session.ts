@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { cache } from 'react'
 import { db } from '@/db'
 import { users, type UserRole } from '@/db/schema'
-import { ForbiddenError, UnauthenticatedError } from './errors'
+import { ForbiddenError, SecondFactorRequiredError, UnauthenticatedError } from './errors'
 import { readSessionClaims } from './session-source'
 
 export interface CurrentUser {
@@ -13,6 +13,10 @@ export interface CurrentUser {
   role: UserRole
   emailVerified: boolean
   sessionVersion: number
+  /** Two-factor sign-in is set up for this account. */
+  totpEnabled: boolean
+  /** This session passed the second factor (and the account still has one). */
+  mfa: boolean
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -34,12 +38,23 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       emailVerifiedAt: users.emailVerifiedAt,
       disabledAt: users.disabledAt,
       sessionVersion: users.sessionVersion,
+      totpEnabledAt: users.totpEnabledAt,
     })
     .from(users)
     .where(eq(users.id, claims.userId))
     .limit(1)
   if (!row || row.disabledAt || row.sessionVersion !== claims.sessionVersion) return null
-  return { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: !!row.emailVerifiedAt, sessionVersion: row.sessionVersion }
+  const totpEnabled = !!row.totpEnabledAt
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: !!row.emailVerifiedAt,
+    sessionVersion: row.sessionVersion,
+    totpEnabled,
+    mfa: totpEnabled && claims.mfa,
+  }
 })
 
 export async function requireUser(): Promise<CurrentUser> {
@@ -48,8 +63,15 @@ export async function requireUser(): Promise<CurrentUser> {
   return user
 }
 
+const staff: readonly UserRole[] = ['editor', 'admin']
+
+/**
+ * The signed-in user if their role is allowed. Work only staff may do (every role allowed is a
+ * staff role) also needs a session that passed two-factor sign-in.
+ */
 export async function requireRole(...allowed: UserRole[]): Promise<CurrentUser> {
   const user = await requireUser()
   if (!allowed.includes(user.role)) throw new ForbiddenError()
+  if (!user.mfa && allowed.every((role) => staff.includes(role))) throw new SecondFactorRequiredError()
   return user
 }

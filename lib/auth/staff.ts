@@ -7,11 +7,13 @@ export const staffRoles: UserRole[] = ['editor', 'admin']
 
 /**
  * For admin pages and layouts: the signed-in staff member, or a redirect to sign in (anonymous)
- * or a 403 (anyone else). Actions do not rely on this: their data functions call requireRole.
+ * or a 403 (anyone else), or to two-factor set-up (staff whose session has no second factor). Actions do not rely on this: their data functions call requireRole.
  */
 export async function requireStaffPage(path: string, allowed: UserRole[] = staffRoles): Promise<CurrentUser> {
   const user = await getCurrentUser()
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`)
   if (!allowed.includes(user.role)) forbidden()
+  // Staff pages need a session that passed two-factor sign-in; set it up (or sign in with it) first.
+  if (!user.mfa) redirect(`/dashboard/security?callbackUrl=${encodeURIComponent(path)}`)
   return user
 }

@@ -132,7 +132,7 @@ describeEachEngine('users admin', ({ handle, engine }) => {
       expect(await userRow(d(), editor.id)).toMatchObject({ role: 'candidate', sessionVersion: 2 })
       expect((await auditRowsFor(d(), editor.id))[0]).toMatchObject({ after: { role: 'candidate', sessionsEnded: true } })
 
-      vi.mocked(readSessionClaims).mockResolvedValue({ userId: editor.id, sessionVersion: 1 })
+      vi.mocked(readSessionClaims).mockResolvedValue({ userId: editor.id, sessionVersion: 1, mfa: true })
       expect(await getCurrentUser()).toBeNull()
     })
 
@@ -251,7 +251,7 @@ describeEachEngine('users admin', ({ handle, engine }) => {
         const a = await makeUser(d(), 'admin')
         const b = await makeUser(d(), 'admin')
         // The first session lookup is A's, the second B's.
-        vi.mocked(readSessionClaims).mockResolvedValueOnce({ userId: a.id, sessionVersion: 1 }).mockResolvedValueOnce({ userId: b.id, sessionVersion: 1 })
+        vi.mocked(readSessionClaims).mockResolvedValueOnce({ userId: a.id, sessionVersion: 1, mfa: true }).mockResolvedValueOnce({ userId: b.id, sessionVersion: 1, mfa: true })
         const both = () =>
           Promise.all([
             changeUserRoleAction({ userId: b.id, role: 'editor', expectedRole: 'admin' }),
@@ -328,7 +328,7 @@ describeEachEngine('users admin', ({ handle, engine }) => {
       vi.mocked(readSessionClaims).mockResolvedValue(claims)
       expect(await getCurrentUser()).toBeNull()
       // Even with the new session version, a disabled account has none.
-      vi.mocked(readSessionClaims).mockResolvedValue({ userId: target.id, sessionVersion: 2 })
+      vi.mocked(readSessionClaims).mockResolvedValue({ userId: target.id, sessionVersion: 2, mfa: true })
       expect(await getCurrentUser()).toBeNull()
 
       await signInAs(admin)
@@ -342,7 +342,7 @@ describeEachEngine('users admin', ({ handle, engine }) => {
       // The old cookie stays ended; a new sign-in (the current version) works.
       vi.mocked(readSessionClaims).mockResolvedValue(claims)
       expect(await getCurrentUser()).toBeNull()
-      vi.mocked(readSessionClaims).mockResolvedValue({ userId: target.id, sessionVersion: 2 })
+      vi.mocked(readSessionClaims).mockResolvedValue({ userId: target.id, sessionVersion: 2, mfa: true })
       expect(await getCurrentUser()).toMatchObject({ id: target.id, role: 'editor' })
     })
 
