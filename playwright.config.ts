@@ -4,6 +4,7 @@ import { defineConfig, devices } from '@playwright/test'
 // This file configures the test runner, not the app, so it reads its own settings directly.
 const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${port}`
+export const e2eAuthSecret = 'e2e-only-auth-secret-0123456789abcdef0123456789'
 
 /** Chromium at CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
 function chromiumPath(): string | undefined {
@@ -54,6 +55,8 @@ export default defineConfig({
       PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? '.data/e2e/pglite',
       ADMIN_EMAIL: 'admin@example.com',
       ADMIN_PASSWORD: 'e2e-admin-password-123',
+      // Known to the tests, so HTTP tests can mint real session cookies (e2e/session.ts).
+      NEXTAUTH_SECRET: e2eAuthSecret,
       // Each test sends its own X-Forwarded-For (e2e/test.ts): one trusted hop, like a load balancer.
       TRUST_PROXY_HOPS: '1',
     },

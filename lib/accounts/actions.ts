@@ -85,7 +85,7 @@ export async function changePasswordAction(_prev: ActionResult<null> | null, for
   return handleAction(form, changePasswordSchema, async ({ currentPassword, password }) => {
     const user = await requireUser()
     const result = await changePassword(user, currentPassword, password)
-    if (result.ok && result.sessionVersion) await reissueSession(user.id, result.sessionVersion)
+    if (result.ok && result.sessionVersion) await reissueSession(user.id, result.sessionVersion, user.mfa)
     return fromAccountResult(result, 'Your password was changed. Every other session has been signed out.')
   })
 }
