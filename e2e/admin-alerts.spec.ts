@@ -1,29 +1,21 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser } from '@playwright/test'
 import postgres from 'postgres'
 import { expectNoAxeViolations } from './helpers'
 import { canReadOutbox, latestLink } from './outbox'
+import { signIn, signInAsAdmin } from './auth'
 
 const run = promisify(execFile)
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
 const password = 'blue-harbour-lantern-42'
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
-
-async function signIn(page: Page, email: string, pw: string, then = '/dashboard') {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(then)}`)
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email)
-  await page.getByLabel('Password').fill(pw)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(new RegExp(`${then.replace(/[/?]/g, '\\$&')}$`))
-}
 
 /** An editor's journey in a browser of its own: create the opportunity for Back-End Developer, then publish it. */
 async function publishOpportunity(browser: Browser, title: string) {
   const context = await browser.newContext()
   const page = await context.newPage()
-  await signIn(page, admin.email, admin.password, '/admin/opportunities')
+  await signInAsAdmin(page, '/admin/opportunities')
   // Forms follow react-hook-form once hydrated; typing before that would be lost.
   await page.goto('/admin/opportunities/new', { waitUntil: 'networkidle' })
   await page.getByLabel('Job title').fill(title)

@@ -3,18 +3,9 @@ import { expect, test, type Page } from './test'
 import { applyAsTrainer } from './apply-helpers'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 import { canReadOutbox, latestLink } from './outbox'
+import { signInAsAdmin } from './auth'
 
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
 const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  // By role and accessible name: the footer's newsletter form has an "Email address" field too.
-  await page.getByRole('main').getByRole('textbox', { name: 'Email', exact: true }).fill(email)
-  await page.getByRole('main').getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-}
 
 const trainersSection = (page: Page) => page.getByRole('region', { name: 'Trainers for these skills' })
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' })
@@ -38,7 +29,7 @@ test.describe('admin: trainer applications', () => {
     await trainerPage.goto('/admin/applications')
     await expect(trainerPage.getByRole('heading', { level: 1, name: 'Trainer applications' })).toHaveCount(0)
 
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
 
     // Before the decision, the role page (rendered and cached now) shows no card for this trainer.
     await page.goto('/roles/back-end-developer')

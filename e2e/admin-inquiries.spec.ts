@@ -3,8 +3,8 @@ import { expect, test, type Page } from './test'
 import postgres from 'postgres'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 import { canReadOutbox } from './outbox'
+import { signInAsAdmin } from './auth'
 
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
 const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`
 const partnerCompany = `Northwind Learning ${runId}`
 const demoCompany = `Contoso Analytics ${runId}`
@@ -13,14 +13,6 @@ const partnerEmail = `ada.${runId}@example.com`
 const demoEmail = `grace.${runId}@example.com`
 /** The public forms refuse (silently) anything sent sooner than this after they are shown. */
 const minimumFillMs = 4_000
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-}
 
 /** Waits until the form has been shown for longer than a person needs at least. */
 async function waitPastMinimum(shownAt: number) {
@@ -184,7 +176,7 @@ test.describe('partnership inquiries and demo bookings', () => {
   })
 
   test('an admin finds both in the inbox, filters, takes one, marks it contacted, notes it and exports the list', async ({ page }) => {
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
     await page.goto(`/admin/inquiries?q=${runId}`)
     await expect(page.getByRole('heading', { level: 1, name: 'Inquiries' })).toBeVisible()
     const rows = page.getByRole('row')
@@ -252,7 +244,7 @@ test.describe('partnership inquiries and demo bookings', () => {
   })
 
   test('a change made from a page someone else has since changed is refused with a clear message', async ({ page, context }) => {
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
     await page.goto(`/admin/inquiries?q=${encodeURIComponent(demoCompany)}`)
     await page.getByRole('link', { name: demoCompany }).click()
     await expect(page.getByRole('heading', { level: 1, name: demoCompany })).toBeVisible()

@@ -2,17 +2,9 @@ import fs from 'node:fs'
 import { expect, test, type Page } from './test'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 import { canReadOutbox, latestLink } from './outbox'
+import { signInAsAdmin } from './auth'
 
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
 const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByRole('main').getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-}
 
 async function subscribeFromFooter(page: Page, email: string) {
   await page.goto('/roles')
@@ -31,7 +23,7 @@ test.describe('admin: newsletter', () => {
     const email = `news-${runId}@example.com`
     await subscribeFromFooter(page, email)
 
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
     await page.goto(`/admin/newsletter?q=${encodeURIComponent(email)}`)
     await expect(page.getByRole('heading', { level: 1, name: 'Newsletter' })).toBeVisible()
     await expect(row(page, email).getByText('Pending confirmation')).toBeVisible()

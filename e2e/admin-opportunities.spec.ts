@@ -1,17 +1,9 @@
 import { expect, test, type Page, type TestInfo } from './test'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
+import { signInAsAdmin } from './auth'
 
 // The seeded admin (playwright.config.ts); staff content is managed by editors and admins alike.
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`
-
-async function signInAsAdmin(page: Page, then: string) {
-  await page.goto(`/login?callbackUrl=${encodeURIComponent(then)}`)
-  await page.getByRole('main').getByLabel('Email').fill(admin.email)
-  await page.getByLabel('Password').fill(admin.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(new RegExp(`${then.replace(/[/?]/g, '\\$&')}$`))
-}
 
 /** The page fits a 360 px phone (wide admin tables scroll inside their own region), screenshot kept. */
 async function expectFitsPhone(page: Page, path: string, testInfo: TestInfo) {

@@ -1,15 +1,6 @@
 import { expect, test, type Page } from './test'
 import { expectNoAxeViolations } from './helpers'
-
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByRole('main').getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-}
+import { admin, signInAsAdmin } from './auth'
 
 const heldWarning = (page: Page) => page.getByRole('alert').filter({ hasText: 'No SMTP server is configured' })
 
@@ -20,7 +11,7 @@ test('an admin sees held mail and a password reset with its link hidden', async 
   await page.getByRole('button', { name: 'Send me a reset link' }).click()
   await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'we sent it a link to choose a new password' })).toBeVisible()
 
-  await signIn(page, admin.email, admin.password)
+  await signInAsAdmin(page, '/dashboard')
   await page.goto('/admin/outbox')
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible()
   // The sender holds due mail within a poll (5 s).

@@ -4,17 +4,9 @@ import path from 'node:path'
 import { expect, test, type Page } from './test'
 import sharp from 'sharp'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
+import { signIn, signInAsAdmin } from './auth'
 
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
 const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/login')
-  await page.getByRole('main').getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).not.toHaveURL(/\/login/)
-}
 
 /** A small PNG written to a temp file, as a person would pick it from disk. */
 async function pngOnDisk(name: string, width: number, height: number, colour: string) {
@@ -30,7 +22,7 @@ test.describe('admin: partners', () => {
   test('an admin adds a partner with a logo, it shows on the home page, and hiding it takes it off', async ({ page }) => {
     const name = `Orbit Analytics ${runId}`
     const logoFile = await pngOnDisk('orbit.png', 300, 150, '#0e7490')
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
 
     // The home page is rendered and cached before the change: the action must refresh it.
     await page.goto('/')
@@ -78,7 +70,7 @@ test.describe('admin: partners', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-logo-'))
     const fake = path.join(dir, 'logo.png')
     fs.writeFileSync(fake, '<!doctype html><script>alert(1)</script>')
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
     await page.goto('/admin/partners')
     await page.getByRole('link', { name: 'Edit KPMG' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Edit KPMG' })).toBeVisible()
@@ -91,7 +83,7 @@ test.describe('admin: partners', () => {
   })
 
   test('partners can be reordered with the keyboard and the mouse', async ({ page }) => {
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
     await page.goto('/admin/partners')
     const names = () => page.getByRole('rowheader').allTextContents()
     const before = await names()
@@ -117,7 +109,7 @@ test.describe('admin: partners', () => {
 
   test('trash, restore, and permanent delete from the trash', async ({ page }) => {
     const name = `Trashable Ltd ${runId}`
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
     await page.goto('/admin/partners/new')
     await page.getByLabel('Name').fill(name)
     // Hidden from the start, so the public strip never shows it.
@@ -172,7 +164,7 @@ test.describe('admin: partners', () => {
   })
 
   test('the partner pages are accessible', async ({ page }) => {
-    await signIn(page, admin.email, admin.password)
+    await signInAsAdmin(page, '/dashboard')
     for (const url of ['/admin/partners', '/admin/partners?view=trash', '/admin/partners/new']) {
       await page.goto(url)
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible()

@@ -1,15 +1,6 @@
 import { expect, test, type Browser, type Page } from './test'
 import { expectNoAxeViolations } from './helpers'
-
-const admin = { email: 'admin@example.com', password: 'e2e-admin-password-123' }
-
-async function signIn(page: Page) {
-  await page.goto('/login?callbackUrl=%2Fadmin%2Froles')
-  await page.getByRole('main').getByLabel('Email').fill(admin.email)
-  await page.getByLabel('Password').fill(admin.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL(/\/admin\/roles$/)
-}
+import { signInAsAdmin } from './auth'
 
 /** The editor's address of a role, found through the admin list. */
 async function editorUrl(page: Page, slug: string) {
@@ -42,7 +33,7 @@ test.describe('admin role editor', () => {
   test.describe.configure({ timeout: 90_000 })
 
   test('an edit is public only once published', async ({ page, browser }) => {
-    await signIn(page)
+    await signInAsAdmin(page, '/admin/roles')
     const url = await editorUrl(page, 'back-end-developer')
     await openEditor(page, url)
     await expect(titleBox(page)).toHaveValue('Back-End Developer')
@@ -82,7 +73,7 @@ test.describe('admin role editor', () => {
   })
 
   test('two tabs: the second save meets a conflict and loses nothing', async ({ page }) => {
-    await signIn(page)
+    await signInAsAdmin(page, '/admin/roles')
     const url = await editorUrl(page, 'product-manager')
     const tab2 = await page.context().newPage()
     await openEditor(page, url)
@@ -124,7 +115,7 @@ test.describe('admin role editor', () => {
   })
 
   test('a field error is shown by its field and nothing is saved; leaving asks first', async ({ page }) => {
-    await signIn(page)
+    await signInAsAdmin(page, '/admin/roles')
     const url = await editorUrl(page, 'site-reliability-engineer')
     await openEditor(page, url)
     const average = page.getByRole('spinbutton', { name: 'Average salary' })
@@ -162,7 +153,7 @@ test.describe('admin role editor', () => {
   })
 
   test('responsibilities reorder by keyboard and mouse; the preview shows the new order', async ({ page, browser }) => {
-    await signIn(page)
+    await signInAsAdmin(page, '/admin/roles')
     const url = await editorUrl(page, 'qa-automation-engineer')
     await openEditor(page, url)
     const titles = page.getByRole('list', { name: 'Responsibilities' }).getByRole('textbox', { name: 'Responsibility title' })
@@ -204,7 +195,7 @@ test.describe('admin role editor', () => {
   })
 
   test('revisions: compare two versions and restore the earlier one as a new revision', async ({ page }) => {
-    await signIn(page)
+    await signInAsAdmin(page, '/admin/roles')
     const url = await editorUrl(page, 'mobile-developer')
     await openEditor(page, url)
     await titleBox(page).fill('Mobile Developer (revision A)')
@@ -247,7 +238,7 @@ test.describe('admin role editor', () => {
 
   test.describe('accessibility', () => {
     test('the editor passes axe and fits a phone', async ({ page }) => {
-      await signIn(page)
+      await signInAsAdmin(page, '/admin/roles')
       const url = await editorUrl(page, 'cloud-architect')
       await openEditor(page, url)
       await expectNoAxeViolations(page)
@@ -260,7 +251,7 @@ test.describe('admin role editor', () => {
     })
 
     test('the revisions page and the new-role page pass axe', async ({ page }) => {
-      await signIn(page)
+      await signInAsAdmin(page, '/admin/roles')
       const url = await editorUrl(page, 'cloud-architect')
       await page.goto(`${url}/revisions`)
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Revisions of Cloud Architect')
@@ -271,7 +262,7 @@ test.describe('admin role editor', () => {
   })
 
   test('create a role, then trash it and delete it for good', async ({ page }) => {
-    await signIn(page)
+    await signInAsAdmin(page, '/admin/roles')
     await page.goto('/admin/roles/new', { waitUntil: 'networkidle' })
     await page.getByRole('button', { name: 'Create draft' }).click()
     await expect(page.getByText('Enter the title')).toBeVisible()

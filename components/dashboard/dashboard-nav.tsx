@@ -9,6 +9,7 @@ const links = [
   { href: '/dashboard/profile', label: 'Profile' },
   { href: '/dashboard/applications', label: 'Applications' },
   { href: '/dashboard/settings', label: 'Settings' },
+  { href: '/dashboard/security', label: 'Security' },
 ]
 
 const isActive = (pathname: string, href: string) => pathname === href || (href !== '/dashboard' && pathname.startsWith(`${href}/`))

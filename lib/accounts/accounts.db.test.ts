@@ -46,7 +46,7 @@ import { createAccount, exportAccountData, requestEmailChange, requestPasswordRe
 const PASSWORD = 'violet tangerine harbour 42'
 const NEW_PASSWORD = 'quiet meadow lantern 77'
 const signUpMessage = 'Check your inbox: we sent a link to confirm your address. You can sign in now.'
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/
 
 let counter = 0
@@ -404,7 +404,7 @@ describeEachEngine('accounts', ({ handle }) => {
       expect(after!.sessionVersion).toBe(user.sessionVersion + 1)
       expect(await verifyPassword(after!.passwordHash!, NEW_PASSWORD)).toBe(true)
       expect(await verifyPassword(after!.passwordHash!, PASSWORD)).toBe(false)
-      expect(await verifyCredentials(user.email, NEW_PASSWORD, request.ip)).toEqual({ id: user.id, sessionVersion: after!.sessionVersion })
+      expect(await verifyCredentials(user.email, NEW_PASSWORD, request.ip)).toEqual({ id: user.id, sessionVersion: after!.sessionVersion, mfa: false })
       expect(await count('audit_log', `action = 'user.password_reset' and entity_id = '${user.id}'`)).toBe(1)
 
       // The old session is over.

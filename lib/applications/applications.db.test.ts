@@ -157,7 +157,7 @@ describeEachEngine('trainer applications (applicant side)', ({ handle }) => {
   it('refuses an anonymous submit with a clear message and stores nothing', async () => {
     const before = await d().select({ n: sql<number>`count(*)::int` }).from(trainerApplications)
     signOut()
-    expect(await submitApplication(applicationForm())).toEqual({ ok: false, error: signInToApplyMessage })
+    expect(await submitApplication(applicationForm())).toEqual({ ok: false, error: signInToApplyMessage, code: 'unauthenticated' })
     expect(await d().select({ n: sql<number>`count(*)::int` }).from(trainerApplications)).toEqual(before)
   })
 
@@ -347,7 +347,7 @@ describeEachEngine('trainer applications (applicant side)', ({ handle }) => {
     const id = await submitted(owner)
 
     signOut()
-    expect(await withdrawApplication({ id, version: 1 })).toEqual({ ok: false, error: 'Please sign in to continue.' })
+    expect(await withdrawApplication({ id, version: 1 })).toEqual({ ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' })
     await signInAs(stranger)
     expect(await withdrawApplication({ id, version: 1 })).toEqual({ ok: false, error: notFoundMessage })
     expect(await getMyApplication({ ...stranger, role: 'candidate', emailVerified: false, sessionVersion: 1, totpEnabled: false, mfa: false }, id)).toBeNull()

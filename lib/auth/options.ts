@@ -20,7 +20,7 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null
         const header = req?.headers?.[clientIpHeader]
         const ip = (Array.isArray(header) ? header[0] : header) ?? 'unknown'
-        // A TooManyAttemptsError propagates: next-auth hands its message to the sign-in form.
+        // A TooManyAttemptsError or SecondFactorError propagates: next-auth hands its message to the sign-in form.
         const user = await verifyCredentials(parsed.data.email, parsed.data.password, ip, parsed.data.code)
         return user ? { id: user.id, sv: user.sessionVersion, mfa: user.mfa } : null
       },

@@ -3,8 +3,10 @@ import { eq } from 'drizzle-orm'
 import { cache } from 'react'
 import { db } from '@/db'
 import { users, type UserRole } from '@/db/schema'
+import { setRequestUser } from '@/lib/observability/request-context'
 import { ForbiddenError, SecondFactorRequiredError, UnauthenticatedError } from './errors'
 import { readSessionClaims } from './session-source'
+import { staffRoles } from './staff-roles'
 
 export interface CurrentUser {
   id: string
@@ -44,6 +46,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .where(eq(users.id, claims.userId))
     .limit(1)
   if (!row || row.disabledAt || row.sessionVersion !== claims.sessionVersion) return null
+  setRequestUser(row.id) // the request's access log line names the user
   const totpEnabled = !!row.totpEnabledAt
   return {
     id: row.id,
@@ -63,8 +66,6 @@ export async function requireUser(): Promise<CurrentUser> {
   return user
 }
 
-const staff: readonly UserRole[] = ['editor', 'admin']
-
 /**
  * The signed-in user if their role is allowed. Work only staff may do (every role allowed is a
  * staff role) also needs a session that passed two-factor sign-in.
@@ -72,6 +73,6 @@ const staff: readonly UserRole[] = ['editor', 'admin']
 export async function requireRole(...allowed: UserRole[]): Promise<CurrentUser> {
   const user = await requireUser()
   if (!allowed.includes(user.role)) throw new ForbiddenError()
-  if (!user.mfa && allowed.every((role) => staff.includes(role))) throw new SecondFactorRequiredError()
+  if (!user.mfa && allowed.every((role) => staffRoles.includes(role))) throw new SecondFactorRequiredError()
   return user
 }

@@ -3,6 +3,7 @@ import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
 import { db } from '@/db'
 import { recoveryCodes, users } from '@/db/schema'
 import { writeAudit } from '@/lib/audit'
+import { metrics } from '@/lib/observability/metrics'
 import { check, consume, reset, type Limit } from '@/lib/rate-limit'
 import { hashPassword, verifyPassword } from './password'
 import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, verifyCode } from './totp'
@@ -63,7 +64,7 @@ export async function verifyCredentials(
     .limit(1)
   dummyHash ??= hashPassword('not-a-real-password-for-timing')
   const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), password)
-  const fail = () => Promise.all((['accountAndIp', 'account', 'ip'] as const).map((name) => consume(signInLimits[name], keys[name])))
+  const fail = () => (metrics().signInFailures.inc(), Promise.all((['accountAndIp', 'account', 'ip'] as const).map((name) => consume(signInLimits[name], keys[name]))))
   if (!user || !user.passwordHash || !matches || user.disabledAt) {
     await fail()
     return null

@@ -15,6 +15,8 @@ export interface UserListItemDto {
   role: UserRole
   emailVerified: boolean
   disabled: boolean
+  /** Two-factor sign-in is set up. */
+  totp: boolean
   createdAt: string
 }
 
@@ -60,6 +62,7 @@ export async function listUsers(query: UserListQuery): Promise<UserListDto> {
       role: users.role,
       emailVerifiedAt: users.emailVerifiedAt,
       disabledAt: users.disabledAt,
+      totpEnabledAt: users.totpEnabledAt,
       createdAt: users.createdAt,
     })
     .from(users)
@@ -75,6 +78,7 @@ export async function listUsers(query: UserListQuery): Promise<UserListDto> {
       role: r.role,
       emailVerified: !!r.emailVerifiedAt,
       disabled: !!r.disabledAt,
+      totp: !!r.totpEnabledAt,
       createdAt: r.createdAt.toISOString(),
     })),
     total,

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 // Only the cookie's claims are faked; getCurrentUser's checks on them run for real.
@@ -18,8 +18,8 @@ import { lastAdminMessage, listUsers, roleConflictMessage } from './data'
 import { usersPageSize } from './schema'
 import { auditRowsFor, failCommitsAfterAudit, fingerprint, makeUser, retireAllAdmins, uniqueEmail, userRow } from './test-helpers'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const notAllowed = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const notAllowed = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 const somethingWrong = { ok: false, error: 'Something went wrong on our side. Nothing was changed; please try again.' }
 
 type Caller = 'anonymous' | 'candidate' | 'trainer' | 'editor'
@@ -59,8 +59,8 @@ describeEachEngine('users admin', ({ handle, engine }) => {
       await signInAs(admin)
 
       const byName = await listUsers({ q: `alice ${tag.toUpperCase()}`, page: 1 })
-      expect(byName.users).toEqual([{ id: alice.id, name: alice.name, email: alice.email, role: 'editor', emailVerified: false, disabled: false, createdAt: alice.createdAt.toISOString() }])
-      expect(Object.keys(byName.users[0]!).sort()).toEqual(['createdAt', 'disabled', 'email', 'emailVerified', 'id', 'name', 'role'])
+      expect(byName.users).toEqual([{ id: alice.id, name: alice.name, email: alice.email, role: 'editor', emailVerified: false, disabled: false, totp: false, createdAt: alice.createdAt.toISOString() }])
+      expect(Object.keys(byName.users[0]!).sort()).toEqual(['createdAt', 'disabled', 'email', 'emailVerified', 'id', 'name', 'role', 'totp'])
       expect(byName).toMatchObject({ total: 1, page: 1, pageCount: 1 })
 
       expect((await listUsers({ q: `bob-${tag}`, page: 1 })).users.map((u) => u.id)).toEqual([bob.id])
@@ -250,6 +250,8 @@ describeEachEngine('users admin', ({ handle, engine }) => {
       it('survives two admins demoting each other at the same moment: one of them stays admin', async () => {
         const a = await makeUser(d(), 'admin')
         const b = await makeUser(d(), 'admin')
+        // Both signed in with their second factor.
+        await d().update(users).set({ totpEnabledAt: new Date() }).where(inArray(users.id, [a.id, b.id]))
         // The first session lookup is A's, the second B's.
         vi.mocked(readSessionClaims).mockResolvedValueOnce({ userId: a.id, sessionVersion: 1, mfa: true }).mockResolvedValueOnce({ userId: b.id, sessionVersion: 1, mfa: true })
         const both = () =>

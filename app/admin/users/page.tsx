@@ -90,10 +90,13 @@ export default async function UsersPage({ searchParams }: Props) {
                   {u.email}
                   {u.emailVerified ? null : <span className="block text-xs text-ink-600">Not confirmed</span>}
                 </TD>
-                <TD>{u.disabled ? <Badge variant="danger">Disabled</Badge> : <Badge variant="success">Active</Badge>}</TD>
+                <TD>
+                  {u.disabled ? <Badge variant="danger">Disabled</Badge> : <Badge variant="success">Active</Badge>}
+                  <span className="mt-1 block text-xs text-ink-600">{u.totp ? 'Two-factor on' : 'Two-factor off'}</span>
+                </TD>
                 <TD className="whitespace-nowrap">{joined.format(new Date(u.createdAt))}</TD>
                 <TD>
-                  <UserActions user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled }} isSelf={u.id === me.id} />
+                  <UserActions user={{ id: u.id, name: u.name, role: u.role, disabled: u.disabled, totp: u.totp }} isSelf={u.id === me.id} />
                 </TD>
               </TR>
             ))}

@@ -7,12 +7,13 @@ import { Dialog } from '@/components/ui/dialog'
 import { Select } from '@/components/ui/select'
 import { userRoleValues, type UserRole } from '@/db/schema/users'
 import type { ActionResult } from '@/lib/action-result'
+import { resetTwoFactorAction } from '@/lib/auth/two-factor-actions'
 import { changeUserRoleAction, disableUserAction, enableUserAction } from '@/lib/users/actions'
 import { userRoleLabels } from '@/lib/users/schema'
 import { useToast } from '../../_components/toaster'
 
 export interface UserActionsProps {
-  user: { id: string; name: string; role: UserRole; disabled: boolean }
+  user: { id: string; name: string; role: UserRole; disabled: boolean; totp: boolean }
   isSelf: boolean
 }
 
@@ -22,6 +23,7 @@ export function UserActions({ user, isSelf }: UserActionsProps) {
   const toast = useToast()
   const [role, setRole] = useState<UserRole>(user.role)
   const [confirming, setConfirming] = useState(false)
+  const [resetting, setResetting] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [pending, startTransition] = useTransition()
   const roleId = `role-${user.id}`
@@ -31,6 +33,7 @@ export function UserActions({ user, isSelf }: UserActionsProps) {
     startTransition(async () => {
       const result = await action()
       setConfirming(false)
+      setResetting(false)
       if (result.ok) {
         setError(null)
         toast(result.message ?? 'Saved.')
@@ -71,7 +74,7 @@ export function UserActions({ user, isSelf }: UserActionsProps) {
             ))}
           </Select>
         </div>
-        <Button type="submit" size="sm" variant="outline" disabled={role === user.role} loading={pending && !confirming} aria-label={`Change role of ${user.name}`}>
+        <Button type="submit" size="sm" variant="outline" disabled={role === user.role} loading={pending && !confirming && !resetting} aria-label={`Change role of ${user.name}`}>
           Change role
         </Button>
       </form>
@@ -89,6 +92,26 @@ export function UserActions({ user, isSelf }: UserActionsProps) {
           Disable account
         </Button>
       )}
+      {user.totp && !isSelf ? (
+        <Button size="sm" variant="ghost" onClick={() => setResetting(true)} aria-label={`Reset two-factor sign-in of ${user.name}`}>
+          Reset two-factor
+        </Button>
+      ) : null}
+      <Dialog
+        open={resetting}
+        onClose={() => setResetting(false)}
+        title={`Reset two-factor sign-in of ${user.name}?`}
+        description="Do this only when they lost their device and you are sure it is them asking. They are signed out, get an email, and set up an authenticator again at their next sign-in."
+      >
+        <div className="flex flex-wrap justify-end gap-3">
+          <Button variant="outline" onClick={() => setResetting(false)}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={pending} onClick={() => run(() => resetTwoFactorAction({ userId: user.id }))}>
+            Reset two-factor
+          </Button>
+        </div>
+      </Dialog>
       <Dialog
         open={confirming}
         onClose={() => setConfirming(false)}
