@@ -12,6 +12,18 @@ const forwarded = (response: Response, name: string) => response.headers.get(`x-
 const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1]
 
 describe('proxy', () => {
+  it('keeps a safe X-Request-Id, replaces an unsafe one, and sends it on (to the request and the response)', () => {
+    const kept = proxy(req('/trainers', { headers: { 'x-request-id': 'edge-0123456789abcdef' } }))
+    expect(kept.headers.get('x-request-id')).toBe('edge-0123456789abcdef')
+    for (const sent of [undefined, 'short', 'has spaces and "quotes" in it', 'x'.repeat(200)]) {
+      const response = proxy(req('/dashboard', { headers: { cookie: 'next-auth.session-token=abc', ...(sent ? { 'x-request-id': sent } : {}) } }))
+      const id = response.headers.get('x-request-id')
+      expect(id).toMatch(/^[0-9a-f-]{36}$/)
+      expect(forwarded(response, 'x-request-id')).toBe(id)
+    }
+    expect(proxy(req('/trainers/apply', { method: 'POST', headers: { 'content-length': String(20 * 1024 * 1024) } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
   it('refuses a declared body larger than any endpoint takes with a real 413', async () => {
     const response = proxy(req('/trainers/apply', { method: 'POST', headers: { 'content-length': String(20 * 1024 * 1024) } }))
     expect(response.status).toBe(413)
@@ -133,5 +145,28 @@ describe('proxy: server actions from another site', () => {
   it('leaves route handlers and GETs alone', () => {
     expect(handleRequest(req('/api/auth/callback/credentials', { method: 'POST', headers: { origin: 'https://evil.example' } }), secure).status).toBe(200)
     expect(handleRequest(req('/partnerships', { headers: { origin: 'https://evil.example' } }), secure).status).toBe(200)
+  })
+})
+
+describe('proxy: bodies and next-auth inputs that would crash or flood a handler', () => {
+  it('refuses a chunked body (no Content-Length) with a 411 before any handler reads it', async () => {
+    const response = handleRequest(req('/api/auth/callback/credentials', { method: 'POST', headers: { 'transfer-encoding': 'chunked' } }), local)
+    expect(response.status).toBe(411)
+    expect(await response.text()).toMatch(/Length Required/)
+    expect(handleRequest(req('/signup', { method: 'POST', headers: { 'transfer-encoding': 'chunked', 'content-length': '10' } }), local).status).toBe(200)
+  })
+
+  it("drops a callbackUrl next-auth would answer with a 500 (query or cookie) and clears the cookie", () => {
+    const query = handleRequest(req('/api/auth/session?callbackUrl=javascript%3Aalert(1)&x=1'), local)
+    expect(new URL(query.headers.get('x-middleware-rewrite')!).search).toBe('?x=1')
+    const cookie = handleRequest(req('/api/auth/session', { headers: { cookie: 'a=1; next-auth.callback-url=%252F%252Fevil.example; b=2' } }), local)
+    expect(forwarded(cookie, 'cookie')).toBe('a=1; b=2')
+    expect(cookie.headers.get('set-cookie')).toMatch(/next-auth\.callback-url=;/)
+    // http(s) addresses and paths are next-auth's to judge (its redirect callback keeps them on this site).
+    for (const ok of ['https://evil.example', '/dashboard', '//evil.example']) {
+      const response = handleRequest(req(`/api/auth/signin?callbackUrl=${encodeURIComponent(ok)}`, { headers: { cookie: `next-auth.callback-url=${encodeURIComponent(ok)}` } }), local)
+      expect(response.headers.get('x-middleware-rewrite')).toBeNull()
+      expect(response.headers.get('set-cookie')).toBeNull()
+    }
   })
 })

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { env } from '@/lib/env'
+import { acceptRequestId, requestIdHeader } from '@/lib/observability/request-id'
 import { createNonce, isPersonalPath, personalContentSecurityPolicy, strictTransportSecurity } from '@/lib/security/csp'
 
 // An early redirect for visitors with no session cookie at all. It is a convenience, not the
@@ -11,9 +12,14 @@ const signedInPaths = /^\/(dashboard|admin)(\/|$)/
 export interface ProxySettings {
   siteUrl: string
   dev: boolean
+  /** BENCH_ROUTES: the benchmark's baseline pages and stats exist only then. */
+  benchRoutes?: boolean
 }
 
-const settings: ProxySettings = { siteUrl: env.SITE_URL, dev: env.NODE_ENV === 'development' }
+const settings: ProxySettings = { siteUrl: env.SITE_URL, dev: env.NODE_ENV === 'development', benchRoutes: env.BENCH_ROUTES }
+
+// The static baseline page is prerendered by the build, so its 404 without BENCH_ROUTES is given here, at run time.
+const benchPaths = /^\/(api\/)?bench(\/|$)/
 
 /**
  * The largest body any endpoint takes: a server action with a 5 MB CV (next.config.ts sets the
@@ -42,31 +48,83 @@ function isForeignActionPost(request: NextRequest, siteHost: string) {
   return originHost !== host && originHost !== siteHost.toLowerCase()
 }
 
+/**
+ * next-auth answers a callbackUrl that is not an http(s) address, in its query or in its cookie
+ * (`javascript:...`, `%2F%2Fhost`), with a 500. Such a value is dropped before next-auth sees it,
+ * and the cookie is cleared; the redirect callback in lib/auth/options.ts keeps the rest on this site.
+ */
+const callbackUrlCookies = ['next-auth.callback-url', '__Secure-next-auth.callback-url']
+const isHttpUrl = (value: string, base: string) => {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith('/') ? base : undefined).protocol)
+  } catch {
+    return false
+  }
+}
+
+function withoutBadCallbackUrl(request: NextRequest): NextResponse | null {
+  const base = request.nextUrl.origin
+  const query = request.nextUrl.searchParams.get('callbackUrl')
+  const badQuery = query !== null && !isHttpUrl(query, base)
+  const badCookies = callbackUrlCookies.filter((name) => {
+    const value = request.cookies.get(name)?.value
+    return value !== undefined && !isHttpUrl(value, base)
+  })
+  if (!badQuery && badCookies.length === 0) return null
+  const headers = new Headers(request.headers)
+  const cookie = (request.headers.get('cookie') ?? '').split(';').filter((part) => !badCookies.includes(part.split('=')[0]!.trim()))
+  headers.set('cookie', cookie.join(';'))
+  const url = request.nextUrl.clone()
+  url.searchParams.delete('callbackUrl')
+  const response = badQuery ? NextResponse.rewrite(url, { request: { headers } }) : NextResponse.next({ request: { headers } })
+  for (const name of badCookies) response.cookies.delete(name)
+  return response
+}
+
 export function proxy(request: NextRequest) {
   return handleRequest(request, settings)
 }
 
-export function handleRequest(request: NextRequest, { siteUrl, dev }: ProxySettings) {
+export function handleRequest(request: NextRequest, { siteUrl, dev, benchRoutes = false }: ProxySettings) {
   const site = new URL(siteUrl)
   const https = site.protocol === 'https:'
+  // The server (scripts/start.ts) has set a safe X-Request-Id already; without it, one is made here.
+  const requestId = acceptRequestId(request.headers.get(requestIdHeader))
+  const requestIdMissing = request.headers.get(requestIdHeader) !== requestId
   const withTransportSecurity = (response: NextResponse) => {
     if (https) response.headers.set('Strict-Transport-Security', strictTransportSecurity)
+    response.headers.set('X-Request-Id', requestId)
     return response
   }
   const length = Number(request.headers.get('content-length') ?? 0)
+  // A chunked body has no length to check first, and route handlers would read all of it: no
+  // browser sends one (forms, actions and fetch all declare their length), so it is refused.
+  if (request.headers.has('transfer-encoding') && !request.headers.has('content-length')) {
+    return new NextResponse('Length Required: send the request body with a Content-Length.\n', {
+      status: 411,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close', 'X-Request-Id': requestId },
+    })
+  }
   if (length > maxBodyBytes) {
     return new NextResponse('Payload Too Large: the request body is larger than this site accepts.\n', {
       status: 413,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' },
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close', 'X-Request-Id': requestId },
     })
   }
   if (isForeignActionPost(request, site.host)) {
     return new NextResponse('Forbidden: this form was sent from another site.\n', {
       status: 403,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Request-Id': requestId },
     })
   }
   const { pathname } = request.nextUrl
+  if (pathname.startsWith('/api/auth/')) {
+    const cleaned = withoutBadCallbackUrl(request)
+    if (cleaned) return withTransportSecurity(cleaned)
+  }
+  if (!benchRoutes && benchPaths.test(pathname)) {
+    return new NextResponse('Not Found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Request-Id': requestId } })
+  }
   if (signedInPaths.test(pathname) && !sessionCookies.some((name) => request.cookies.has(name))) {
     const login = new URL('/login', request.url)
     login.searchParams.set('callbackUrl', pathname + request.nextUrl.search)
@@ -78,8 +136,9 @@ export function handleRequest(request: NextRequest, { siteUrl, dev }: ProxySetti
   const requestHeaders = new Headers(request.headers)
   requestHeaders.delete('content-security-policy')
   requestHeaders.delete('x-nonce')
+  requestHeaders.set(requestIdHeader, requestId)
   if (!isPersonalPath(pathname)) {
-    const cleaned = request.headers.has('content-security-policy') || request.headers.has('x-nonce')
+    const cleaned = request.headers.has('content-security-policy') || request.headers.has('x-nonce') || requestIdMissing
     return withTransportSecurity(cleaned ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next())
   }
 

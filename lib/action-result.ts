@@ -1,12 +1,15 @@
 import type { z } from 'zod'
 
+/** Why a call was refused, for machines (the authorization matrix test); people read `error`. */
+export type FailureCode = 'unauthenticated' | 'forbidden'
+
 /** What every server action answers: a typed value, or a message with errors by field. */
 export type ActionResult<T = void> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; code?: FailureCode }
 
 export const ok = <T>(data: T, message?: string): ActionResult<T> => ({ ok: true, data, message })
-export const fail = (error: string, extra: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number } = {}): ActionResult<never> => ({
+export const fail = (error: string, extra: { fieldErrors?: Record<string, string[]>; retryAfterSeconds?: number; code?: FailureCode } = {}): ActionResult<never> => ({
   ok: false,
   error,
   ...extra,

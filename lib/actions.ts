@@ -18,8 +18,8 @@ export async function handleAction<S extends z.ZodType, T>(
   try {
     return await body(parsed.data)
   } catch (error) {
-    if (error instanceof UnauthenticatedError) return fail(error.message)
-    if (error instanceof ForbiddenError) return fail(error.message)
+    if (error instanceof UnauthenticatedError) return fail(error.message, { code: 'unauthenticated' })
+    if (error instanceof ForbiddenError) return fail(error.message, { code: 'forbidden' })
     console.error('server action failed', error)
     return fail('Something went wrong on our side. Nothing was changed; please try again.')
   }

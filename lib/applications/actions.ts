@@ -18,7 +18,7 @@ import { applicationSchema, withdrawSchema } from './schema'
 export async function submitApplication(form: FormData): Promise<ActionResult<{ id: string | null }>> {
   return handleAction(form, applicationSchema, async (input) => {
     const user = await getCurrentUser()
-    if (!user) return fail(signInToApplyMessage)
+    if (!user) return fail(signInToApplyMessage, { code: 'unauthenticated' })
     const { idempotencyKey, fillMs, hp } = input
     const guard = { idempotencyKey, fillMs, hp }
 

@@ -62,8 +62,8 @@ import { applicationConflictMessage, applicationListQuerySchema, templateConflic
 import { canReviewerMove, reviewerTransitions, statusLabels } from './status'
 import { defaultTemplates, fillTemplate, unknownPlaceholders } from './templates'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const forbidden = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const forbidden = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 const somethingWrong = { ok: false, error: 'Something went wrong on our side. Nothing was changed; please try again.' }
 
 const runId = Math.random().toString(36).slice(2, 7)

@@ -28,8 +28,8 @@ import { outboxListQuerySchema, redactTokens } from './admin-schema'
 import { enqueueEmail } from './outbox'
 import { renderEmail } from './templates'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const forbidden = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const forbidden = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 
 const runId = Math.random().toString(36).slice(2, 7)
 let counter = 0

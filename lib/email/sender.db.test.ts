@@ -52,6 +52,7 @@ describeEachEngine('outbox sender', ({ handle, engine }) => {
     await d().delete(emailOutbox)
     smtp.received.length = 0
     smtp.reject.clear()
+    smtp.tempFail.clear()
     smtp.delayMs = 0
   })
 
@@ -134,9 +135,9 @@ describeEachEngine('outbox sender', ({ handle, engine }) => {
     expect(await row(message.id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null })
   })
 
-  it('marks a message that always fails as failed, with the error, after the last attempt', async () => {
+  it('marks a message that always fails (temporarily) as failed, with the error, after the last attempt', async () => {
     const message = await enqueue()
-    smtp.reject.add(message.toAddress)
+    smtp.tempFail.add(message.toAddress)
     const s = sender()
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       await makeDue()
@@ -148,8 +149,8 @@ describeEachEngine('outbox sender', ({ handle, engine }) => {
     await s.close()
     const failed = await row(message.id)
     expect(failed).toMatchObject({ status: 'failed', attempts: maxAttempts, leaseOwner: null, sentAt: null })
-    expect(failed.lastError).toMatch(/550/)
-    expect(failed.lastError).toContain('no such mailbox')
+    expect(failed.lastError).toMatch(/451/)
+    expect(failed.lastError).toContain('mailbox busy')
     expect(smtp.received).toHaveLength(0)
   })
 

@@ -21,8 +21,8 @@ import { exportInquiriesCsv, getInquiryForAdmin, listInquiries, listInquiryOwner
 import { listDemoInterestOptions } from './data'
 import { aYearAfter, demoThanks, inquiryConflictMessage, inquiryListQuerySchema, partnershipThanks, todayIn } from './schema'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const forbidden = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const forbidden = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 const corrected = 'Please correct the highlighted fields.'
 
 const runId = Math.random().toString(36).slice(2, 7)

@@ -42,8 +42,8 @@ import { listLatestOpportunitiesForRole, listPublishedOpportunities } from './da
 import { filterOpportunities, filterOptions } from './filters'
 import { dateFromExpiresAt, type OpportunityFormInput } from './schema'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const forbidden = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const forbidden = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 const runId = Math.random().toString(36).slice(2, 7)
 let counter = 0
 

@@ -34,8 +34,8 @@ import { countPartnersInTrash, getPartnerForEdit, listPartnersForAdmin } from '.
 import { listVisiblePartners } from './data'
 import { logoMessages, partnerConflictMessage } from './schema'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const forbidden = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const forbidden = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 const somethingWrong = { ok: false, error: 'Something went wrong on our side. Nothing was changed; please try again.' }
 
 const runId = Math.random().toString(36).slice(2, 7)

@@ -16,7 +16,7 @@ import { getDashboard, getProfileForEdit } from './data'
 import type { ProfileInput } from './schema'
 
 const PASSWORD = 'violet tangerine harbour 42'
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
 const saved = { ok: true, data: null, message: 'Your profile was saved.' }
 
 let counter = 0

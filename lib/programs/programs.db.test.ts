@@ -41,8 +41,8 @@ import { conflictMessage, getProgramForEdit, listProgramFormOptions, listProgram
 import { getPublishedProgram, listProgramsTeachingSkills, listPublishedPrograms } from './data'
 import { slugFromTitle, type ProgramFormInput } from './schema'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const forbidden = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const forbidden = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 const runId = Math.random().toString(36).slice(2, 7)
 let counter = 0
 

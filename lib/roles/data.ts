@@ -86,18 +86,26 @@ export const listFeaturedRoles = unstable_cache(
   { tags: [tags.roles] },
 )
 
-/** The full-text condition and rank for what a visitor typed, or undefined when they typed nothing. */
+/**
+ * The full-text condition and rank for what a visitor typed, or undefined when they typed nothing.
+ *
+ * The condition compares with the tsquery as a sub-select (an InitPlan), so the planner cannot
+ * see how broad the query is and always reads the GIN index. Seen as a constant, a broad query
+ * ("data engineer" matches half of 10,000 roles) made it choose a sequential scan, which
+ * decompresses every role's large search vector: 40-70 ms instead of 2-5 ms.
+ */
 function textSearch(q: string): { where: SQL; rank: SQL } | undefined {
   const terms = searchTerms(q)
   if (!terms.text) return undefined
   const web = sql`websearch_to_tsquery('english', ${terms.text})`
-  if (!terms.allPrefixes) return { where: sql`${roles.searchVector} @@ ${web}`, rank: sql`ts_rank_cd(${roles.searchVector}, ${web}, 1)` }
+  const matches = (tsquery: SQL) => sql`${roles.searchVector} @@ (select ${tsquery})`
+  if (!terms.allPrefixes) return { where: matches(web), rank: sql`ts_rank_cd(${roles.searchVector}, ${web}, 1)` }
   // Prefix terms find "microservices" from "micro"; web-search syntax (phrases, -exclusions, or)
   // is honoured as well when the visitor used it.
   const prefix = sql`to_tsquery('english', ${terms.allPrefixes})`
   const usesOperators = /["-]|\bor\b/i.test(terms.text)
   return {
-    where: usesOperators ? sql`${roles.searchVector} @@ ${prefix} and ${roles.searchVector} @@ ${web}` : sql`${roles.searchVector} @@ ${prefix}`,
+    where: usesOperators ? sql`${matches(prefix)} and ${matches(web)}` : matches(prefix),
     rank: sql`ts_rank_cd(${roles.searchVector}, ${prefix}, 1)`,
   }
 }
@@ -109,15 +117,27 @@ export async function searchPublishedRoles(query: string, limit = 20): Promise<R
 
 export interface CatalogueResult {
   roles: RoleCardDto[]
+  /** Matches, counted up to `catalogueCountCap`; `totalCapped` says there are more. */
   total: number
+  totalCapped: boolean
   pageCount: number
 }
 
-/** One page of the catalogue for a search and filters, with the total, in one round trip. */
+/** Matches are counted up to this many ("1,000+ roles"); counting every match of a broad search costs a scan. */
+export const catalogueCountCap = 1000
+/**
+ * A relevance-sorted search ranks at most this many matches (found through the GIN index): ranking
+ * reads each match's whole search vector, so ranking all 5,000 matches of "data engineer" over
+ * 10,000 roles took 70 ms. Below this many matches the order is exact; above it, the best of the
+ * first `relevanceWindow` matches come first, and a narrower query finds the rest.
+ */
+export const relevanceWindow = 300
+
+/** One page of the catalogue for a search and filters, and a capped count of the matches. */
 export async function searchCatalogue(query: CatalogueQuery, pageSize = cataloguePageSize): Promise<CatalogueResult> {
   const search = textSearch(query.q)
   const conditions: (SQL | undefined)[] = [publicRole, search?.where]
-  if (query.category) conditions.push(eq(roleCategories.slug, query.category))
+  if (query.category) conditions.push(sql`${roles.categoryId} = (select ${roleCategories.id} from ${roleCategories} where ${roleCategories.slug} = ${query.category})`)
   if (query.minSalary) conditions.push(gte(roles.salaryAvg, query.minSalary))
   if (query.skill) {
     conditions.push(
@@ -130,33 +150,50 @@ export async function searchCatalogue(query: CatalogueQuery, pageSize = catalogu
       ),
     )
   }
-  const order: SQL[] =
-    query.sort === 'salary'
-      ? [sql`${roles.salaryAvg} desc nulls last`]
-      : query.sort === 'growth'
-        ? [sql`${roles.growthRatePct} desc nulls last`]
-        : query.sort === 'relevance' && search
-          ? [sql`${search.rank} desc`]
-          : []
-  const rows = await db
-    .select({ ...cardColumns, total: sql<number>`(count(*) over ())::int` })
-    .from(roles)
-    .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
-    .where(and(...conditions))
-    .orderBy(...order, asc(roles.title), asc(roles.id))
-    .limit(pageSize)
-    .offset((query.page - 1) * pageSize)
-  let total = rows[0]?.total ?? 0
-  if (rows.length === 0 && query.page > 1) {
-    // Past the last page: count so the page can link back to the last one.
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
+  const where = and(...conditions)
+  const offset = (query.page - 1) * pageSize
+  // One statement: the page, and the matches counted up to the cap (never every match).
+  let rows: (CardRow & { total: number })[]
+  if (query.sort === 'relevance' && search) {
+    // Limit early: the matching ids from the index, then rank only the first `relevanceWindow`.
+    const matches = db.$with('matches').as(db.select({ id: roles.id }).from(roles).where(where).limit(catalogueCountCap + 1))
+    const window = db.$with('rank_window').as(db.select({ id: matches.id }).from(matches).limit(relevanceWindow))
+    rows = await db
+      .with(matches, window)
+      .select({ ...cardColumns, total: sql<number>`(select count(*) from ${matches})::int` })
+      .from(window)
+      .innerJoin(roles, eq(roles.id, window.id))
+      .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
+      .orderBy(sql`${search.rank} desc`, asc(roles.title), asc(roles.id))
+      .limit(pageSize)
+      .offset(offset)
+  } else {
+    const order: SQL[] =
+      query.sort === 'salary' ? [sql`${roles.salaryAvg} desc nulls last`] : query.sort === 'growth' ? [sql`${roles.growthRatePct} desc nulls last`] : []
+    rows = await db
+      .select({ ...cardColumns, total: sql<number>`(${cappedCount(where)})` })
       .from(roles)
       .innerJoin(roleCategories, eq(roleCategories.id, roles.categoryId))
-      .where(and(...conditions))
-    total = row?.n ?? 0
+      .where(where)
+      .orderBy(...order, asc(roles.title), asc(roles.id))
+      .limit(pageSize)
+      .offset(offset)
   }
-  return { roles: rows.map(toCard), total, pageCount: Math.max(1, Math.ceil(total / pageSize)) }
+  let counted = rows[0]?.total ?? 0
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page: count so the page can link back to the last one.
+    const [row] = await db.select({ n: sql<number>`(${cappedCount(where)})` }).from(sql`(select 1) as one`)
+    counted = row?.n ?? 0
+  }
+  const totalCapped = counted > catalogueCountCap
+  const total = Math.min(counted, catalogueCountCap)
+  const reachable = query.sort === 'relevance' && search ? Math.min(total, relevanceWindow) : total
+  return { roles: rows.map(toCard), total, totalCapped, pageCount: Math.max(1, Math.ceil(reachable / pageSize)) }
+}
+
+/** Matching public roles counted up to one past the cap (a sub-select; `where` is on `roles` only). */
+function cappedCount(where: SQL | undefined): SQL {
+  return sql`select count(*)::int from (select 1 from ${roles} where ${where} limit ${catalogueCountCap + 1}) as capped`
 }
 
 /** Roles sharing any word of a search that found nothing: "did you mean" suggestions. */
@@ -197,19 +234,72 @@ export const listCategories = unstable_cache(
   { tags: [tags.roles, tags.categories] },
 )
 
-/** Skills that at least one published role asks for, by name (the catalogue's skill filter). */
+/** How many skills the catalogue's skill filter offers (the skills most roles ask for). */
+export const catalogueSkillLimit = 40
+
+/**
+ * The skills most published roles ask for, by name (the catalogue's skill filter); a skill outside
+ * them is still a valid filter, see findCatalogueSkill. Cached; refreshed by the `roles` and `skills` tags.
+ */
 export const listCatalogueSkills = unstable_cache(
-  async (): Promise<{ slug: string; name: string }[]> =>
-    db
-      .selectDistinct({ slug: skills.slug, name: skills.name })
+  async (limit: number = catalogueSkillLimit): Promise<{ slug: string; name: string }[]> => {
+    const top = await db
+      .select({ slug: skills.slug, name: skills.name })
       .from(skills)
       .innerJoin(roleSkills, eq(roleSkills.skillId, skills.id))
       .innerJoin(roles, eq(roles.id, roleSkills.roleId))
       .where(publicRole)
-      .orderBy(asc(skills.name)),
-  ['roles:skills'],
+      .groupBy(skills.id)
+      .orderBy(desc(sql`count(*)`), asc(skills.name))
+      .limit(limit)
+    return top.sort((a, b) => a.name.localeCompare(b.name))
+  },
+  ['roles:skills:top'],
   { tags: [tags.roles, tags.skills] },
 )
+
+/** A skill that at least one published role asks for, or null (validates `?skill=` beyond the listed ones). */
+export async function findCatalogueSkill(slug: string): Promise<{ slug: string; name: string } | null> {
+  const [row] = await db
+    .select({ slug: skills.slug, name: skills.name })
+    .from(skills)
+    .where(
+      and(
+        eq(skills.slug, slug),
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(roleSkills)
+            .innerJoin(roles, eq(roles.id, roleSkills.roleId))
+            .where(and(eq(roleSkills.skillId, skills.id), publicRole)),
+        ),
+      ),
+    )
+    .limit(1)
+  return row ?? null
+}
+
+/** How many roles the compare page's pickers offer at once. */
+export const compareOptionLimit = 50
+
+/**
+ * Published roles for the compare page's pickers: those matching `q` (best first), or the first
+ * `compareOptionLimit` by title; never every role (10,000 roles made a 6 MB page).
+ */
+export async function listCompareOptions(q: string, limit = compareOptionLimit): Promise<{ slug: string; title: string }[]> {
+  const search = textSearch(q)
+  if (search) {
+    const window = db.$with('window').as(db.select({ id: roles.id }).from(roles).where(and(publicRole, search.where)).limit(relevanceWindow))
+    return db
+      .with(window)
+      .select({ slug: roles.slug, title: roles.title })
+      .from(window)
+      .innerJoin(roles, eq(roles.id, window.id))
+      .orderBy(sql`${search.rank} desc`, asc(roles.title), asc(roles.id))
+      .limit(limit)
+  }
+  return db.select({ slug: roles.slug, title: roles.title }).from(roles).where(publicRole).orderBy(asc(roles.title), asc(roles.id)).limit(limit)
+}
 
 export interface RelatedRoleDto extends RoleCardDto {
   sharedSkills: number
@@ -326,7 +416,9 @@ export const getPublishedRole = (slug: string) =>
           maxOpenEnded: r.salaryMaxOpenEnded,
           locationPremiums: r.locationPremiums,
         },
-        sources: r.sources,
+        // The editor's schema allows only https links; a row written any other way (an import, SQL)
+        // keeps its label but never becomes a javascript: or data: link on the page.
+        sources: r.sources.map((s) => ({ label: s.label, url: s.url && /^https:\/\//i.test(s.url) ? s.url : undefined })),
         lastReviewedAt: r.lastReviewedAt,
         updatedAt: r.updatedAt.toISOString(),
       }

@@ -16,8 +16,8 @@ import { saveSiteSettingsAction } from './actions'
 import { getSiteSettings, getSiteSettingsForEdit, saveSiteSettings, settingsConflictMessage, settingsFromStored } from './data'
 import { siteSettingsDefaults, type SiteSettings, type SiteSettingsInput } from './schema'
 
-const signInRequired = { ok: false, error: 'Please sign in to continue.' }
-const notAllowed = { ok: false, error: 'You do not have permission to do that.' }
+const signInRequired = { ok: false, error: 'Please sign in to continue.', code: 'unauthenticated' }
+const notAllowed = { ok: false, error: 'You do not have permission to do that.', code: 'forbidden' }
 const savedMessage = 'The site settings were saved. Public pages show them from now on.'
 
 type Caller = 'anonymous' | 'candidate' | 'trainer' | 'editor'
