@@ -4,6 +4,7 @@
  * a single process, so no second command may open it while the server runs.
  */
 import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { buildNeeded } from './build-state'
 import { ensureLocalSecret } from './prepare-env'
 
@@ -34,12 +35,22 @@ async function main() {
   }
 
   const { getDatabase, closeDatabase } = await import('@/db')
-  const { runMigrations } = await import('@/db/migrate')
+  const { pendingMigrations, runMigrations } = await import('@/db/migrate')
   const { seedIfEmpty } = await import('@/db/seed/first-run')
   const { stopBackgroundJobs } = await import('@/lib/email/background')
   const handle = getDatabase()
   console.log(`> Database: ${handle.engine === 'pglite' ? 'embedded PGlite at' : 'PostgreSQL at'} ${handle.location}`)
-  await runMigrations(handle)
+  if (env.MIGRATE_ON_START) {
+    await runMigrations(handle)
+  } else {
+    // Deploys that migrate as a step of their own (MIGRATE_ON_START=0) never serve an older schema.
+    const pending = await pendingMigrations(handle)
+    if (pending > 0) {
+      console.error(`The database is behind: run npm run db:migrate (${pending} pending)`)
+      await closeDatabase()
+      process.exit(1)
+    }
+  }
   const seeded = await seedIfEmpty(handle.db, { adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD })
 
   const { default: next } = await import('next')
@@ -47,7 +58,11 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT })
   const handleRequest = app.getRequestHandler()
   await app.prepare()
-  const server = http.createServer((req, res) => {
+  // Access logs, request ids and request metrics (lib/observability): route labels come from the build's manifest.
+  const { instrumentRequests, routeLabeler } = await import('@/lib/observability/http')
+  const { logger } = await import('@/lib/observability/logger')
+  const routeOf = routeLabeler(dev ? undefined : path.join(env.NEXT_DIST_DIR, 'routes-manifest.json'))
+  const server = http.createServer(instrumentRequests((req, res) => {
     // Next answers a path with broken percent-encoding (e.g. /roles/%ED%A0%80) with a 500.
     if (!hasDecodablePath(req.url)) {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Bad request: malformed URL')
@@ -56,8 +71,8 @@ async function main() {
     // The client address for rate limits: the socket's, or the one a trusted proxy added to
     // X-Forwarded-For. A value the client sent itself is never believed.
     req.headers['x-skillsu-client-ip'] = clientAddress(req, env.TRUST_PROXY_HOPS)
-    void handleRequest(req, res)
-  })
+    handleRequest(req, res).catch((error: unknown) => logger().error({ err: error }, 'request handler failed'))
+  }, { routeOf }))
   server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve))
 
@@ -80,7 +95,10 @@ async function main() {
         .then(() => closeDatabase())
         .finally(() => process.exit(0))
     })
+    // close() only drops connections idle at this moment; a keep-alive connection whose request is
+    // still running would stay open (keepAliveTimeout, 65 s) after its response, so sweep until closed.
     server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 250).unref()
     setTimeout(() => process.exit(1), 15_000).unref()
   }
   process.on('SIGTERM', () => stop('SIGTERM'))

@@ -10,10 +10,14 @@ const bin = (name: string) => `node_modules/.bin/${name}`
 
 const steps: { name: string; cmd: string; args: string[]; before?: () => void }[] = [
   { name: 'deps', cmd: bin('tsx'), args: ['scripts/check-deps.ts'] },
+  // Migrations the still-serving release could break on (drops, renames, type changes) need a stated reason.
+  { name: 'migrations', cmd: bin('tsx'), args: ['scripts/check-migrations.ts'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings=0'] },
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'] },
   { name: 'unit+db', cmd: bin('vitest'), args: ['run'] },
   { name: 'build', cmd: bin('next'), args: ['build'] },
+  // Graceful shutdown and database outage against the build (PostgreSQL only; skipped without DATABASE_URL).
+  { name: 'reliability', cmd: process.execPath, args: ['--import', 'tsx', 'test/reliability.ts'] },
   {
     name: 'e2e',
     cmd: bin('playwright'),

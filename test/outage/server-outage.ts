@@ -1,5 +1,5 @@
 /**
- * End-to-end outage check against a production build (not part of `npm test`: it needs a build).
+ * End-to-end outage check against a production build (run by `npm test`'s `reliability` step, test/reliability.ts).
  *
  *   NEXT_DIST_DIR=.next-x npx next build
  *   NEXT_DIST_DIR=.next-x DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
