@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { NextConfig } from 'next'
 import { catalogueParamKeys } from './lib/roles/catalogue'
 import { baseSecurityHeaders, publicContentSecurityPolicy, publicPathSource } from './lib/security/csp'
@@ -8,12 +10,27 @@ import { baseSecurityHeaders, publicContentSecurityPolicy, publicPathSource } fr
 const siteUrl = new URL(process.env.SITE_URL || 'http://localhost:3000')
 const dev = process.env.NODE_ENV === 'development'
 
+// The operations page shows what is running: package.json's version and the git commit built
+// (SKILLSU_BUILD_COMMIT when the build has no .git, e.g. a container build; else 'unknown').
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+  } catch {
+    return 'unknown'
+  }
+}
+const buildEnv = {
+  SKILLSU_BUILD_VERSION: (JSON.parse(readFileSync('package.json', 'utf8')) as { version?: string }).version ?? 'unknown',
+  SKILLSU_BUILD_COMMIT: process.env.SKILLSU_BUILD_COMMIT || gitCommit(),
+}
+
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package directory; bundled, it cannot find
   // them. rate-limiter-flexible imports drizzle-orm by a computed name, which bundling breaks.
   // ioredis (the rate limits' Redis client) stays external beside it, loaded from node_modules.
   serverExternalPackages: ['@electric-sql/pglite', 'rate-limiter-flexible', 'ioredis'],
   poweredByHeader: false,
+  env: buildEnv,
   // Lets a second build live beside the first (parallel test runs); the app itself never sets it.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   async rewrites() {
@@ -59,4 +76,13 @@ const nextConfig: NextConfig = {
   },
 }
 
-export default nextConfig
+/**
+ * With REDIS_URL, every instance keeps Next's cache (pages and `unstable_cache` data) in one Redis,
+ * so a publish on one instance refreshes the pages of all (lib/cache/redis-cache-handler.ts). Only
+ * the serving process loads the handler, with import() at run time, under the tsx loader that
+ * scripts/start.ts runs in; `next build` keeps the default cache and never touches Redis.
+ */
+export default function config(phase: string): NextConfig {
+  if (phase !== 'phase-production-server' || !process.env.REDIS_URL) return nextConfig
+  return { ...nextConfig, cacheHandler: `${process.cwd()}/lib/cache/redis-cache-handler.ts`, cacheMaxMemorySize: 0 }
+}

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from 'next'
 import { env } from '@/lib/env'
-import { ZodJitless } from '@/lib/security/zod-jitless'
 import { inter } from './fonts'
 import './globals.css'
 
@@ -18,7 +17,6 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en" className={inter.variable}>
       <body className="min-h-dvh bg-white font-sans text-ink-900 antialiased">
-        <ZodJitless />
         {children}
       </body>
     </html>

@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { env } from '@/lib/env'
 import { reconnectBackoff, watchedSocket } from '@/lib/health/connection-watchdog'
+import { instrumentPglite, instrumentPostgres } from './instrument'
 import { acquireLock } from './lock'
 import * as schema from './schema'
 
@@ -27,7 +28,8 @@ export interface DatabaseHandle {
 }
 
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  const client = postgres(url, {
+  // Every query is reported to lib/observability/db-events (round-trip counts, metrics).
+  const client = instrumentPostgres(postgres(url, {
     max: options.max ?? env.DB_POOL_MAX,
     connect_timeout: env.DB_CONNECT_TIMEOUT_S,
     idle_timeout: 30,
@@ -38,7 +40,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     backoff: reconnectBackoff,
     // A server gone silent mid-query is dropped soon after statement_timeout would have answered.
     socket: watchedSocket(env.DB_STATEMENT_TIMEOUT_MS + 5_000),
-  } as postgres.Options<Record<string, postgres.PostgresType>>)
+  } as postgres.Options<Record<string, postgres.PostgresType>>))
   const parsed = new URL(url)
   return {
     db: drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database,
@@ -53,7 +55,7 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
 export function openPglite(dir: string, options: { loadDataDir?: Blob | File } = {}): DatabaseHandle {
   const inMemory = dir.startsWith('memory://')
   const release = inMemory ? () => {} : acquireLock(dir)
-  const client = new PGlite(inMemory ? dir : path.resolve(dir), { loadDataDir: options.loadDataDir })
+  const client = instrumentPglite(new PGlite(inMemory ? dir : path.resolve(dir), { loadDataDir: options.loadDataDir }))
   return {
     db: drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database,
     engine: 'pglite',

@@ -19,9 +19,9 @@ function newestMtime(target: string): number {
   return newest
 }
 
-/** Why a build is needed, or undefined when `.next` is current with the sources. */
-export function buildNeeded(root = process.cwd()): string | undefined {
-  const buildId = path.join(root, '.next', 'BUILD_ID')
+/** Why a build is needed, or undefined when the build (`.next`, or `distDir`) is current with the sources. */
+export function buildNeeded(root = process.cwd(), distDir = '.next'): string | undefined {
+  const buildId = path.join(root, distDir, 'BUILD_ID')
   if (!fs.existsSync(buildId)) return 'no production build yet'
   const builtAt = fs.statSync(buildId).mtimeMs
   const changed = sourceRoots.find((p) => newestMtime(path.join(root, p)) > builtAt)

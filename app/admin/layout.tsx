@@ -20,9 +20,11 @@ const adminItems: AdminNavItem[] = [
   { href: '/admin/inquiries', label: 'Inquiries' },
   { href: '/admin/newsletter', label: 'Newsletter' },
   { href: '/admin/outbox', label: 'Outbox' },
+  { href: '/admin/suppressions', label: 'Suppressions' },
   { href: '/admin/users', label: 'Users' },
   { href: '/admin/settings', label: 'Site settings' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/operations', label: 'Operations' },
 ]
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { applyFieldErrors, ResultMessage, TextField, toFormData } from '@/components/forms/form-kit'
+import { FormLegalNote } from '@/components/legal/form-legal-note'
 import { buttonVariants, Button } from '@/components/ui/button'
 import type { ActionResult } from '@/lib/action-result'
 import { signUp } from '@/lib/accounts/actions'
@@ -55,6 +56,7 @@ export function SignupForm({ role, roleTitle }: { role?: string; roleTitle?: str
       <Button type="submit" fullWidth loading={form.formState.isSubmitting}>
         Create your free profile
       </Button>
+      <FormLegalNote consent="signup-alerts" />
     </form>
   )
 }

@@ -6,6 +6,8 @@ import { FormField, fieldA11yProps } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import type { ActionResult } from '@/lib/action-result'
+// Before any form parses with zod in the browser (see the file).
+import '@/lib/security/zod-jitless'
 import { cn } from '@/lib/utils'
 
 /** Puts the server's field errors next to the fields (the server re-validates with the same schema). */

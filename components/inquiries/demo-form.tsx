@@ -5,6 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import { useForm, useWatch, type DefaultValues } from 'react-hook-form'
 import { Honeypot, useFormGuard } from '@/components/forms/form-guard'
 import { applyFieldErrors, ResultMessage, TextField } from '@/components/forms/form-kit'
+import { FormLegalNote } from '@/components/legal/form-legal-note'
 import { Button } from '@/components/ui/button'
 import { FormField, fieldA11yProps } from '@/components/ui/form-field'
 import { Input } from '@/components/ui/input'
@@ -176,6 +177,7 @@ export function DemoForm({ roles, programs, timeZones }: DemoFormProps) {
       <Button type="submit" size="lg" loading={isSubmitting} className="w-full sm:w-auto">
         Request a demo
       </Button>
+      <FormLegalNote />
     </form>
   )
 }

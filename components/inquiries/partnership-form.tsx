@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { useForm, type DefaultValues } from 'react-hook-form'
 import { Honeypot, useFormGuard } from '@/components/forms/form-guard'
 import { applyFieldErrors, ResultMessage, TextField } from '@/components/forms/form-kit'
+import { FormLegalNote } from '@/components/legal/form-legal-note'
 import { Button } from '@/components/ui/button'
 import { FormField, fieldA11yProps } from '@/components/ui/form-field'
 import { Select } from '@/components/ui/select'
@@ -99,6 +100,7 @@ export function PartnershipForm() {
       <Button type="submit" size="lg" loading={isSubmitting} className="w-full sm:w-auto">
         Send inquiry
       </Button>
+      <FormLegalNote />
     </form>
   )
 }

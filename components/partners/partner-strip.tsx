@@ -1,4 +1,3 @@
-import Image from 'next/image'
 import { Container } from '@/components/ui/container'
 import type { PartnerLogoDto } from '@/lib/partners/data'
 
@@ -14,8 +13,10 @@ export function PartnerStrip({ partners, title = "We've supported professionals 
           {partners.map((p, i) => (
             <li key={p.logo?.src ?? `${p.name}-${i}`}>
               {p.logo ? (
-                // Already small WebP files re-encoded on upload and served with immutable caching.
-                <Image src={p.logo.src} alt={p.logo.alt} width={Math.round(p.logo.width / 2)} height={Math.round(p.logo.height / 2)} unoptimized className="h-12 w-auto" />
+                // Already small WebP files re-encoded on upload and served with immutable caching, so
+                // next/image (unoptimized here) would add only its client script to every page.
+                // eslint-disable-next-line @next/next/no-img-element
+                <img src={p.logo.src} alt={p.logo.alt} width={Math.round(p.logo.width / 2)} height={Math.round(p.logo.height / 2)} loading="lazy" decoding="async" className="h-12 w-auto" />
               ) : (
                 <span className="text-lg font-semibold text-ink-700">{p.name}</span>
               )}

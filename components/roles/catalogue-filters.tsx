@@ -2,9 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useEffect, useRef, useTransition } from 'react'
-import { buttonVariants } from '@/components/ui/button'
-import { controlClasses } from '@/components/ui/input'
-import { cn } from '@/lib/utils'
+import { buttonClasses, controlClasses } from '@/components/ui/classes'
 
 export interface CatalogueFiltersProps {
   q: string
@@ -16,6 +14,8 @@ export interface CatalogueFiltersProps {
   skills: { slug: string; name: string }[]
   salaryOptions: number[]
 }
+
+const fieldClasses = `${controlClasses} mt-1`
 
 const typingDelayMs = 300
 
@@ -83,7 +83,7 @@ export function CatalogueFilters(props: CatalogueFiltersProps) {
             clearTimeout(timer.current)
             timer.current = setTimeout(() => navigate('replace'), typingDelayMs)
           }}
-          className={cn(controlClasses, 'mt-1')}
+          className={fieldClasses}
         />
       </div>
       <FilterSelect id="catalogue-category" name="category" label="Category" value={props.category} onChange={() => navigate()}>
@@ -116,7 +116,7 @@ export function CatalogueFilters(props: CatalogueFiltersProps) {
         <option value="salary">Highest salary</option>
         <option value="growth">Fastest growth</option>
       </FilterSelect>
-      <button type="submit" className={buttonVariants({ className: 'w-full lg:w-auto' })}>
+      <button type="submit" className={`${buttonClasses()} w-full lg:w-auto`}>
         {pending ? 'Searching…' : 'Search'}
       </button>
     </form>
@@ -144,7 +144,7 @@ function FilterSelect({
         {label}
       </label>
       {/* Uncontrolled with a key: the server's value wins after each navigation. */}
-      <select key={value ?? ''} id={id} name={name} defaultValue={value ?? ''} onChange={onChange} className={cn(controlClasses, 'mt-1')}>
+      <select key={value ?? ''} id={id} name={name} defaultValue={value ?? ''} onChange={onChange} className={fieldClasses}>
         {children}
       </select>
     </div>

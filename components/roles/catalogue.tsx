@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { Container } from '@/components/ui/container'
 import { catalogueHref, isFiltered, type CatalogueQuery } from '@/lib/roles/catalogue'
-import { listCatalogueSkills, listCategories, searchCatalogue, suggestRoles } from '@/lib/roles/data'
+import { findCatalogueSkill, listCatalogueSkills, listCategories, searchCatalogue, suggestRoles } from '@/lib/roles/data'
 import { CatalogueFilters } from './catalogue-filters'
 import { Pagination } from './pagination'
 import { RoleCard } from './role-card'
@@ -10,16 +10,22 @@ const salaryOptions = [60_000, 80_000, 100_000, 120_000, 140_000, 160_000]
 
 /** The role catalogue for one URL state: filters, results, pagination and the empty state. */
 export async function Catalogue({ query: requested, problems: parseProblems }: { query: CatalogueQuery; problems: string[] }) {
-  const [categories, skillOptions] = await Promise.all([listCategories(), listCatalogueSkills()])
+  const [categories, topSkills] = await Promise.all([listCategories(), listCatalogueSkills()])
   const problems = [...parseProblems]
   const query = { ...requested }
   if (query.category && !categories.some((c) => c.slug === query.category)) {
     problems.push('That category does not exist, so it was ignored.')
     query.category = undefined
   }
-  if (query.skill && !skillOptions.some((s) => s.slug === query.skill)) {
-    problems.push('No published role asks for that skill, so it was ignored.')
-    query.skill = undefined
+  // The filter lists the most asked-for skills only; any other skill in use is still a valid filter.
+  let skillOptions = topSkills
+  if (query.skill && !topSkills.some((s) => s.slug === query.skill)) {
+    const other = await findCatalogueSkill(query.skill)
+    if (other) skillOptions = [...topSkills, other].sort((a, b) => a.name.localeCompare(b.name))
+    else {
+      problems.push('No published role asks for that skill, so it was ignored.')
+      query.skill = undefined
+    }
   }
   const result = await searchCatalogue(query)
   const suggestions = result.total === 0 && query.q ? await suggestRoles(query.q) : []
@@ -63,7 +69,7 @@ export async function Catalogue({ query: requested, problems: parseProblems }: {
         )}
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h2 className="text-lg font-semibold text-ink-900" aria-live="polite" id="results-heading">
-            {result.total === 1 ? '1 role' : `${result.total} roles`}
+            {result.totalCapped ? `${result.total.toLocaleString('en-US')}+ roles` : result.total === 1 ? '1 role' : `${result.total.toLocaleString('en-US')} roles`}
             {query.q ? ` for “${query.q}”` : ''}
             {skill ? ` asking for ${skill.name}` : ''}
           </h2>

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useEffect, useState, useTransition } from 'react'
-import { Button } from '@/components/ui/button'
+import { buttonClasses } from '@/components/ui/classes'
 import { setRoleSaved } from '@/lib/profile/actions'
 
 type State = { signedIn: boolean; saved: boolean } | null
@@ -58,10 +58,10 @@ export function SaveRoleButton({ slug, title }: { slug: string; title: string })
 
   return (
     <span className="inline-flex items-center gap-3">
-      <Button variant="outline" onClick={toggle} loading={pending} aria-pressed={state?.saved ?? false}>
+      <button type="button" className={buttonClasses({ variant: 'outline' })} onClick={toggle} disabled={pending} aria-busy={pending || undefined} aria-pressed={state?.saved ?? false}>
         {state?.saved ? 'Saved' : 'Save role'}
         <span className="sr-only"> {title}</span>
-      </Button>
+      </button>
       <span role="status" className="text-sm text-ink-700">
         {message}
       </span>

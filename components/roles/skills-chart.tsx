@@ -45,27 +45,17 @@ export function SkillsChart({ skills, caption = 'Share of job postings that ask 
 
         <div className="mt-4 space-y-3 sm:space-y-2.5">
           {sorted.map((skill) => (
-            <div
-              key={skill.slug}
-              className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 sm:grid-cols-[minmax(0,13rem)_minmax(0,1fr)_3.5rem]"
-            >
-              <div className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
-                <span className="font-medium text-ink-900">{skill.name}</span>
-                {skill.isEmerging ? (
-                  <span className="rounded-full bg-accent-50 px-2 text-xs leading-5 font-medium text-accent-800 ring-1 ring-accent-200 ring-inset">
-                    Emerging
-                  </span>
-                ) : null}
+            // One row per skill, so its classes are named once in globals.css (skill-*): the page's HTML
+            // and its payload repeat a short name instead of the whole list.
+            <div key={skill.slug} className="skill-row">
+              <div className="skill-name">
+                <span>{skill.name}</span>
+                {skill.isEmerging ? <span className="skill-tag">Emerging</span> : null}
               </div>
-              <div className="col-span-2 row-start-2 h-3 overflow-hidden rounded-full bg-ink-100 sm:col-span-1 sm:col-start-2 sm:row-start-1">
-                <div
-                  className={cn('h-full rounded-full', skill.isEmerging ? 'bg-accent-700' : 'bg-brand-600')}
-                  style={{ width: `${barWidth(skill.sharePct).toFixed(2)}%` }}
-                />
+              <div className="skill-track">
+                <div className={skill.isEmerging ? 'skill-bar skill-bar-emerging' : 'skill-bar'} style={{ width: `${barWidth(skill.sharePct).toFixed(2)}%` }} />
               </div>
-              <div className="col-start-2 row-start-1 text-right text-sm font-semibold text-ink-900 tabular-nums sm:col-start-3">
-                {formatPercent(skill.sharePct)}
-              </div>
+              <div className="skill-pct">{formatPercent(skill.sharePct)}</div>
             </div>
           ))}
         </div>

@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
-import { buttonVariants } from '@/components/ui/button'
+import { buttonClasses } from '@/components/ui/classes'
 
 /** Dispatched on window by a form that signs the person in without leaving the page. */
 export const sessionChangedEvent = 'skillsu:session-changed'
@@ -29,7 +29,7 @@ export function AccountLink() {
     }
   }, [])
   return (
-    <Link href={signedIn ? '/dashboard' : '/login'} className={buttonVariants({ variant: 'primary', size: 'sm' })}>
+    <Link href={signedIn ? '/dashboard' : '/login'} className={buttonClasses({ size: 'sm' })}>
       {signedIn ? 'Your dashboard' : 'Sign in'}
     </Link>
   )

@@ -2,8 +2,7 @@
 
 import Link from 'next/link'
 import { useEffect, useId, useRef, useState } from 'react'
-import { buttonVariants } from '@/components/ui/button'
-import { cn } from '@/lib/utils'
+import { buttonClasses } from '@/components/ui/classes'
 
 export interface NavLink {
   href: string
@@ -46,7 +45,7 @@ export function MobileNav({ links, cta, className }: MobileNavProps) {
   const close = () => setOpen(false)
 
   return (
-    <nav ref={navRef} aria-label="Main" className={cn('md:hidden', className)}>
+    <nav ref={navRef} aria-label="Main" className={className ? `md:hidden ${className}` : 'md:hidden'}>
       <button
         ref={buttonRef}
         type="button"
@@ -80,7 +79,7 @@ export function MobileNav({ links, cta, className }: MobileNavProps) {
         </ul>
         {cta ? (
           <div className="border-t border-ink-200 px-4 pt-3 pb-4 sm:px-6">
-            <Link href={cta.href} onClick={close} className={buttonVariants({ variant: 'primary', size: 'lg', fullWidth: true })}>
+            <Link href={cta.href} onClick={close} className={buttonClasses({ size: 'lg', fullWidth: true })}>
               {cta.label}
             </Link>
           </div>

@@ -94,6 +94,18 @@ export function SiteFooter({ year, className }: SiteFooterProps) {
 
         <div className="mt-12 flex flex-col gap-2 border-t border-white/10 pt-6 text-sm text-ink-400 sm:flex-row sm:items-center sm:justify-between">
           <p>© {year} SkillsU</p>
+          <ul className="flex flex-wrap gap-x-6 gap-y-2" aria-label="Legal">
+            <li>
+              <Link href="/privacy" className="rounded-sm text-ink-300 underline-offset-4 hover:text-white hover:underline">
+                Privacy policy
+              </Link>
+            </li>
+            <li>
+              <Link href="/terms" className="rounded-sm text-ink-300 underline-offset-4 hover:text-white hover:underline">
+                Terms
+              </Link>
+            </li>
+          </ul>
           <p>Built for learners, trainers and the teams that hire them.</p>
         </div>
       </Container>

@@ -1,28 +1,8 @@
 import type { ComponentProps } from 'react'
 import { cn } from '@/lib/utils'
+import { buttonClasses, type ButtonSize, type ButtonVariant } from './classes'
 
-export type ButtonVariant = 'primary' | 'secondary' | 'outline' | 'ghost' | 'danger'
-export type ButtonSize = 'sm' | 'md' | 'lg'
-
-const base =
-  'inline-flex items-center justify-center gap-2 rounded-lg text-center font-semibold leading-tight ' +
-  'transition-colors duration-150 select-none ' +
-  'disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 ' +
-  'aria-busy:cursor-progress [&_svg]:size-4 [&_svg]:shrink-0'
-
-const variants: Record<ButtonVariant, string> = {
-  primary: 'bg-brand-600 text-white shadow-sm hover:bg-brand-700 active:bg-brand-800',
-  secondary: 'bg-brand-50 text-brand-800 hover:bg-brand-100 active:bg-brand-200',
-  outline: 'border border-ink-300 bg-white text-ink-900 shadow-sm hover:border-ink-400 hover:bg-ink-50 active:bg-ink-100',
-  ghost: 'text-ink-700 hover:bg-ink-100 hover:text-ink-900 active:bg-ink-200',
-  danger: 'bg-danger-600 text-white shadow-sm hover:bg-danger-700 active:bg-danger-800',
-}
-
-const sizes: Record<ButtonSize, string> = {
-  sm: 'min-h-9 px-3.5 py-1.5 text-sm',
-  md: 'min-h-11 px-5 py-2.5 text-sm sm:text-base',
-  lg: 'min-h-12 px-6 py-3 text-base',
-}
+export type { ButtonSize, ButtonVariant }
 
 export interface ButtonVariantOptions {
   variant?: ButtonVariant
@@ -34,7 +14,7 @@ export interface ButtonVariantOptions {
 
 /** Class string for anything that should look like a button, e.g. `<Link className={buttonVariants()}>`. */
 export function buttonVariants({ variant = 'primary', size = 'md', fullWidth = false, className }: ButtonVariantOptions = {}) {
-  return cn(base, variants[variant], sizes[size], fullWidth && 'w-full', className)
+  return cn(buttonClasses({ variant, size, fullWidth }), className)
 }
 
 export type ButtonProps = ComponentProps<'button'> &

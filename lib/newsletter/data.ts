@@ -5,6 +5,7 @@ import { newsletterSubscribers, type SubscriberStatus } from '@/db/schema'
 import { writeAudit } from '@/lib/audit'
 import { enqueueEmail } from '@/lib/email/outbox'
 import { renderEmail } from '@/lib/email/templates'
+import { recordConsent } from '@/lib/privacy/consent-records'
 import type { Limit } from '@/lib/rate-limit'
 import { confirmLifetimeSeconds, resendAfterSeconds, type NewsletterSource } from './schema'
 import { confirmUrl, hashConfirmToken, newConfirmToken, newsletterUnsubscribeUrl, verifyUnsubscribeToken } from './tokens'
@@ -76,6 +77,8 @@ export async function subscribeInTx(tx: Transaction, input: { email: string; sou
       .from(newsletterSubscribers)
       .where(eq(newsletterSubscribers.email, input.email))
       .for('update')
+  // The form showed this source's opt-in wording; the record stores the same server-side constant.
+  await recordConsent(tx, { source: `${input.source}-newsletter`, email: input.email })
   let [row] = await find()
   if (!row) {
     const [created] = await tx
@@ -160,8 +163,10 @@ export async function unsubscribe(input: { id: string; token: string }, ip?: str
       .update(newsletterSubscribers)
       .set({ status: 'unsubscribed', unsubscribedAt: sql`now()`, updatedAt: sql`now()` })
       .where(and(eq(newsletterSubscribers.id, input.id), ne(newsletterSubscribers.status, 'unsubscribed')))
-      .returning({ id: newsletterSubscribers.id })
-    if (row) await writeAudit(tx, { actorId: null, action: 'newsletter.unsubscribe', entityType: auditEntity, entityId: row.id, after: { status: 'unsubscribed' }, ip })
+      .returning({ id: newsletterSubscribers.id, email: newsletterSubscribers.email })
+    if (!row) return
+    await writeAudit(tx, { actorId: null, action: 'newsletter.unsubscribe', entityType: auditEntity, entityId: row.id, after: { status: 'unsubscribed' }, ip })
+    await recordConsent(tx, { source: 'newsletter-unsubscribe', email: row.email })
   })
   return 'unsubscribed'
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { subscriberStatusValues, type SubscriberStatus } from '@/db/schema/newsletter'
+import type { ActionResult } from '@/lib/action-result'
 import { emailField, formGuardSchema } from '@/lib/forms/schema'
 
 /** Where a sign-up came from (stored in `source`); each place renders the form with its own id prefix. */
@@ -10,12 +11,27 @@ export type NewsletterSource = (typeof newsletterSources)[number]
 export const newsletterFormSchema = z.object({ email: emailField })
 export type NewsletterFormInput = z.input<typeof newsletterFormSchema>
 
-/** The whole submit: the address, where the form was, and the browser-made guard fields. */
+/**
+ * The whole submit: the address, where the form was, and the guard: the browser-made fields, or,
+ * when the form was sent without JavaScript (no key), the ticket its first submit was answered
+ * with (lib/forms/ticket.ts).
+ */
 export const subscribeSchema = newsletterFormSchema.extend({
   source: z.enum(newsletterSources).catch('footer'),
   ...formGuardSchema.shape,
+  idempotencyKey: z.preprocess((v) => (v === '' ? undefined : v), formGuardSchema.shape.idempotencyKey.optional()),
+  ticket: z.string().max(200).optional().catch(undefined),
 })
 export type SubscribeInput = z.output<typeof subscribeSchema>
+
+/**
+ * What the sign-up form shows after a submit: the result; the address as typed, kept in the field
+ * after a refusal; and, after a first submit without JavaScript, the ticket the second one carries.
+ */
+export type SubscribeState = ActionResult<null> & { email?: string; ticket?: string }
+
+/** The answer to a first submit without JavaScript: the second one (with the ticket) subscribes. */
+export const subscribeTicketMessage = 'Almost there: check your address and press Subscribe again to sign up.'
 
 /**
  * The one answer to every sign-up (new, pending, confirmed, unsubscribed, and bots): the form

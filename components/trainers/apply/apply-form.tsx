@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Controller, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form'
 import { Honeypot, useFormGuard } from '@/components/forms/form-guard'
 import { ResultMessage, TextField, toFormData } from '@/components/forms/form-kit'
+import { FormLegalNote } from '@/components/legal/form-legal-note'
 import { Button } from '@/components/ui/button'
 import { FormField, fieldA11yProps } from '@/components/ui/form-field'
 import { Select } from '@/components/ui/select'
@@ -493,6 +494,7 @@ export function ApplyForm({ roles }: { roles: RoleOption[] }) {
                     Sign in or create an account above to send your application.
                   </p>
                 )}
+                <FormLegalNote className="sm:text-right" />
               </div>
             </form>
           </div>

@@ -3,9 +3,10 @@ import Link from 'next/link'
 import { SalaryCompareChart } from '@/components/roles/salary-compare-chart'
 import { buttonVariants } from '@/components/ui/button'
 import { Container } from '@/components/ui/container'
-import { controlClasses } from '@/components/ui/input'
+import { Input, controlClasses } from '@/components/ui/input'
 import { compareSkills, maxCompared, parseCompareParam } from '@/lib/roles/compare'
-import { getPublishedRole, listPublishedRoles, type RolePageDto } from '@/lib/roles/data'
+import { compareOptionLimit, getPublishedRole, listCompareOptions, type RolePageDto } from '@/lib/roles/data'
+import { normalizeSearchText } from '@/lib/roles/search'
 import { formatMoney, formatPercent } from '@/lib/roles/format'
 import { cn } from '@/lib/utils'
 
@@ -19,9 +20,14 @@ export const metadata: Metadata = {
 }
 
 export default async function ComparePage({ searchParams }: Props) {
-  const parsed = parseCompareParam((await searchParams).roles)
-  const [allRoles, found] = await Promise.all([listPublishedRoles(), Promise.all(parsed.slugs.map((slug) => getPublishedRole(slug)))])
+  const params = await searchParams
+  const parsed = parseCompareParam(params.roles)
+  const q = normalizeSearchText(typeof params.q === 'string' ? params.q : '')
+  // The pickers offer the roles being compared plus a capped list (the first by title, or those
+  // matching `q`), never every published role.
+  const [listed, found] = await Promise.all([listCompareOptions(q), Promise.all(parsed.slugs.map((slug) => getPublishedRole(slug)))])
   const roles = found.filter((r): r is RolePageDto => r !== null)
+  const options = [...roles.filter((r) => !listed.some((l) => l.slug === r.slug)).map((r) => ({ slug: r.slug, title: r.title })), ...listed]
   const missing = parsed.slugs.filter((_, i) => !found[i])
   const problems = [parsed.problem, missing.length ? `We could not find ${missing.map((m) => `“${m}”`).join(' and ')}.` : undefined].filter(Boolean)
   const comparable = roles.length >= 2
@@ -50,7 +56,25 @@ export default async function ComparePage({ searchParams }: Props) {
       )}
 
       <form action="/roles/compare" method="get" className="mt-8 rounded-xl border border-ink-200 p-4">
-        <fieldset>
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="min-w-0 grow sm:max-w-md">
+            <label htmlFor="compare-q" className="block text-sm font-semibold text-ink-900">
+              Find roles to compare
+            </label>
+            <Input id="compare-q" type="search" name="q" defaultValue={q} maxLength={200} aria-describedby="compare-q-hint" className="mt-1" />
+          </div>
+          <button type="submit" className={buttonVariants({ variant: 'outline' })}>
+            Find roles
+          </button>
+        </div>
+        <p id="compare-q-hint" className="mt-2 text-sm text-ink-700" role="status">
+          {q
+            ? listed.length === 0
+              ? `No role matches “${q}”.`
+              : `The lists below show ${listed.length === compareOptionLimit ? `the best ${compareOptionLimit}` : listed.length === 1 ? 'the one role' : `the ${listed.length} roles`} matching “${q}”.`
+            : `The lists below show the first ${compareOptionLimit} roles by title; search to find any other.`}
+        </p>
+        <fieldset className="mt-4">
           <legend className="text-sm font-semibold text-ink-900">Roles to compare (two or three)</legend>
           <div className="mt-3 grid gap-4 sm:grid-cols-3">
             {Array.from({ length: maxCompared }, (_, i) => (
@@ -60,7 +84,7 @@ export default async function ComparePage({ searchParams }: Props) {
                 </label>
                 <select id={`compare-${i}`} name="roles" defaultValue={roles[i]?.slug ?? ''} className={cn(controlClasses, 'mt-1')}>
                   <option value="">{i === 2 ? 'None' : 'Choose a role'}</option>
-                  {allRoles.map((r) => (
+                  {options.map((r) => (
                     <option key={r.slug} value={r.slug}>
                       {r.title}
                     </option>

@@ -11,7 +11,7 @@ import { Input } from '@/components/ui/input'
 import { Textarea } from '@/components/ui/textarea'
 import type { ActionResult } from '@/lib/action-result'
 import { saveSiteSettingsAction } from '@/lib/site-settings/actions'
-import { maxSocialLinks, siteSettingsSchema, type CtaKey, type SiteSettings, type SiteSettingsInput } from '@/lib/site-settings/schema'
+import { maxLegalTextLength, maxSocialLinks, siteSettingsSchema, type CtaKey, type SiteSettings, type SiteSettingsInput } from '@/lib/site-settings/schema'
 import { useToast } from '../../_components/toaster'
 
 type Form = UseFormReturn<SiteSettingsInput, unknown, SiteSettings>
@@ -35,6 +35,7 @@ function Field({
   maxLength,
   type = 'text',
   autoComplete,
+  rows = 3,
 }: {
   form: Form
   name: Name
@@ -45,6 +46,7 @@ function Field({
   maxLength: number
   type?: string
   autoComplete?: string
+  rows?: number
 }) {
   const id = `settings-${name.replace(/\W/g, '-')}`
   const error = (get(form.formState.errors, name) as { message?: string } | undefined)?.message
@@ -52,7 +54,7 @@ function Field({
   return (
     <FormField id={id} label={label} hint={hint} error={error} required={required}>
       {multiline ? (
-        <Textarea {...a11y} {...form.register(name)} required={required} maxLength={maxLength} rows={3} />
+        <Textarea {...a11y} {...form.register(name)} required={required} maxLength={maxLength} rows={rows} />
       ) : (
         <Input {...a11y} {...form.register(name)} type={type} required={required} maxLength={maxLength} autoComplete={autoComplete ?? 'off'} />
       )}
@@ -157,6 +159,15 @@ export function SiteSettingsForm({ initial, version: initialVersion }: { initial
             <Field form={form} name={`ctas.${g.key}.text`} label={`${g.heading}: text`} required multiline maxLength={300} />
           </fieldset>
         ))}
+      </Section>
+
+      <Section
+        id="settings-legal"
+        title="Privacy policy and terms"
+        description="Shown at /privacy and /terms, linked from the footer and under every form. Plain text: a line starting with “## ” is a heading, lines starting with “- ” make a list, a blank line starts a new paragraph."
+      >
+        <Field form={form} name="privacyPolicy" label="Privacy policy" required multiline rows={16} maxLength={maxLegalTextLength} />
+        <Field form={form} name="terms" label="Terms" required multiline rows={12} maxLength={maxLegalTextLength} />
       </Section>
 
       <div className="sticky bottom-0 -mx-4 flex flex-wrap items-center gap-4 border-t border-ink-200 bg-surface-muted/95 px-4 py-3">

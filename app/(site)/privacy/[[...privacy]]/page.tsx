@@ -1,0 +1,31 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { LegalText } from '@/components/legal/legal-text'
+import { Container } from '@/components/ui/container'
+import { getSiteSettings } from '@/lib/site-settings/data'
+
+// An optional catch-all, like the home page: rendered on its first request and cached (`next build`
+// never opens the database); the text comes from the site settings and refreshes with their tag.
+export const dynamicParams = true
+export async function generateStaticParams(): Promise<{ privacy?: string[] }[]> {
+  return []
+}
+
+export const metadata: Metadata = {
+  title: 'Privacy policy',
+  description: 'What SkillsU collects about you, why, how long it is kept, and what you can ask of us.',
+  alternates: { canonical: '/privacy' },
+}
+
+export default async function PrivacyPage({ params }: { params: Promise<{ privacy?: string[] }> }) {
+  if ((await params).privacy?.length) notFound()
+  const settings = await getSiteSettings()
+  return (
+    <Container className="py-12 sm:py-16">
+      <h1 className="text-4xl font-extrabold tracking-tight text-ink-950">Privacy policy</h1>
+      <div className="mt-6">
+        <LegalText text={settings.privacyPolicy} />
+      </div>
+    </Container>
+  )
+}
