@@ -11,7 +11,32 @@ export async function register() {
 
   const { startOutboxSender } = await import('@/lib/email/sender')
   const { startAlertScheduler } = await import('@/lib/alerts/schedule')
+  const { startRetentionScheduler } = await import('@/lib/privacy/retention-schedule')
   const { registerBackgroundJob } = await import('@/lib/email/background')
   registerBackgroundJob('outbox-sender', startOutboxSender())
-  registerBackgroundJob('alert-scheduler', startAlertScheduler())
+  const { recordJobSuccess } = await import('@/lib/observability/metrics')
+  registerBackgroundJob('alert-scheduler', startAlertScheduler({ onRun: () => recordJobSuccess('alert-scheduler') }))
+  registerBackgroundJob('retention', startRetentionScheduler())
+}
+
+/**
+ * Every server error Next sees (rendering, route handlers, server actions, proxy): logged once
+ * with its digest (the reference the error page shows) and request id, counted, stored for the
+ * operations page, and sent to ERROR_WEBHOOK_URL. The response does not wait for any of it.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath?: string },
+) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { reportServerError } = await import('@/lib/observability/errors')
+  const header = request.headers['x-request-id']
+  const digest = (error as { digest?: unknown } | null)?.digest
+  void reportServerError({
+    error,
+    digest: typeof digest === 'string' ? digest : undefined,
+    requestId: Array.isArray(header) ? header[0] : header,
+    route: context.routePath,
+  })
 }

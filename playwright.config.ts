@@ -5,6 +5,10 @@ import { defineConfig, devices } from '@playwright/test'
 const port = Number(process.env.E2E_PORT ?? 3100)
 const baseURL = `http://127.0.0.1:${port}`
 export const e2eAuthSecret = 'e2e-only-auth-secret-0123456789abcdef0123456789'
+/** The e2e server also writes its JSON logs here (one file per port: parallel runs do not mix). */
+export const e2eLogFile = process.env.E2E_LOG_FILE ?? `.data/e2e/server-${port}.log`
+/** The bearer token of the e2e server's /api/metrics. */
+export const e2eMetricsToken = 'e2e-only-metrics-token-0123456789'
 
 /** Chromium at CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
 function chromiumPath(): string | undefined {
@@ -35,8 +39,13 @@ export default defineConfig({
   // Admin journeys change published content (titles, partners, opportunities), so they run after
   // the public journeys that assert the seed content, against the same server and database.
   projects: [
-    { name: 'public', testIgnore: /admin-.*\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
-    { name: 'admin', testMatch: /admin-.*\.spec\.ts/, testIgnore: /admin-roles\.spec\.ts/, dependencies: ['public'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    // The seeded admin sets up two-factor sign-in through the UI; later journeys reuse its session (e2e/auth.ts).
+    { name: 'staff-setup', testMatch: /staff\.setup\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    { name: 'public', dependencies: ['staff-setup'], testIgnore: [/admin-.*\.spec\.ts/, /authz-.*\.spec\.ts/], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    // Every server action called as every kind of caller (HTTP only). A refused call must leave the
+    // whole database unchanged, so nothing else writes while it runs: the admin journeys wait for it.
+    { name: 'authz', testMatch: /authz-.*\.spec\.ts/, dependencies: ['public'] },
+    { name: 'admin', testMatch: /admin-.*\.spec\.ts/, testIgnore: /admin-roles\.spec\.ts/, dependencies: ['authz'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     // The role editor journey renames the seed role for a while; nothing else runs beside it.
     { name: 'admin-roles', testMatch: /admin-roles\.spec\.ts/, dependencies: ['admin'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
@@ -59,6 +68,9 @@ export default defineConfig({
       NEXTAUTH_SECRET: e2eAuthSecret,
       // Each test sends its own X-Forwarded-For (e2e/test.ts): one trusted hop, like a load balancer.
       TRUST_PROXY_HOPS: '1',
+      // Logs go to this file too, for e2e/logs-no-secrets.spec.ts; metrics for e2e/metrics.spec.ts.
+      LOG_FILE: e2eLogFile,
+      METRICS_TOKEN: e2eMetricsToken,
     },
   },
 })

@@ -1,4 +1,6 @@
 import path from 'node:path'
+import { sql } from 'drizzle-orm'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js'
@@ -30,4 +32,24 @@ export async function runMigrations(handle: DatabaseHandle) {
   } finally {
     reserved.release()
   }
+}
+
+/**
+ * How many committed migrations the database has not applied yet. Drizzle's migrator applies, in
+ * one transaction, every journal entry newer than the newest row of drizzle.__drizzle_migrations;
+ * this counts the same way.
+ */
+export async function pendingMigrations(handle: DatabaseHandle): Promise<number> {
+  const journal = readMigrationFiles({ migrationsFolder })
+  const rows = async <T>(query: ReturnType<typeof sql>) => {
+    const result = (await handle.db.execute(query)) as unknown as T[] | { rows: T[] }
+    return Array.isArray(result) ? result : result.rows
+  }
+  const [table] = await rows<{ present: boolean }>(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`)
+  let lastApplied = 0
+  if (table?.present) {
+    const [row] = await rows<{ last: string | null }>(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`)
+    lastApplied = Number(row?.last ?? 0)
+  }
+  return journal.filter((m) => m.folderMillis > lastApplied).length
 }

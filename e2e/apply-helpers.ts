@@ -26,6 +26,8 @@ export interface ApplyAsTrainer {
   headline: string
   /** Sign in with this existing account inside the flow instead of creating one. */
   existingAccount?: boolean
+  /** The CV to upload (default: a one-page PDF with the name). */
+  cv?: Buffer
 }
 
 /** Adds one existing skill through the type-ahead and waits for its chip. */
@@ -41,7 +43,7 @@ export async function addSkill(page: Page, skill: string) {
  * flow (review step; or, with `existingAccount`, signed in there), submit. Waits past the form's minimum fill time before submitting. Returns
  * the application's URL (/dashboard/applications/<id>), where the browser then is, signed in.
  */
-export async function applyAsTrainer(page: Page, { name, email, password, skills, roleTitle, headline, existingAccount }: ApplyAsTrainer): Promise<string> {
+export async function applyAsTrainer(page: Page, { name, email, password, skills, roleTitle, headline, existingAccount, cv }: ApplyAsTrainer): Promise<string> {
   await page.goto('/trainers/apply')
   const startedAt = Date.now()
 
@@ -67,7 +69,7 @@ export async function applyAsTrainer(page: Page, { name, email, password, skills
   await page.getByLabel('Headline').fill(headline)
   await page.getByLabel('Short bio').fill(`${name} has trained engineering teams for nine years, from first APIs to production operations.`)
   await page.getByLabel('LinkedIn profile').fill('https://www.linkedin.com/in/example-trainer')
-  await page.getByLabel('CV (PDF, up to 5 MB)').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: await cvPdf(`${name} - CV`) })
+  await page.getByLabel('CV (PDF, up to 5 MB)').setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: cv ?? (await cvPdf(`${name} - CV`)) })
   await expect(page.getByText('cv.pdf is ready to send.')).toBeVisible()
   await page.getByRole('button', { name: 'Continue' }).click()
 

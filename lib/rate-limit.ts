@@ -4,6 +4,7 @@ import { RateLimiterDrizzle, RateLimiterRedis, RateLimiterRes, type RateLimiterA
 import { db } from '@/db'
 import { rateLimits } from '@/db/schema'
 import { env } from '@/lib/env'
+import { metrics } from '@/lib/observability/metrics'
 
 /**
  * Rate limits, one module for the whole app (rate-limiter-flexible).
@@ -105,14 +106,20 @@ export function createRateLimiter(options: { redisUrl?: string } = {}): RateLimi
 const shared = globalThis as unknown as { __skillsuRateLimiter?: RateLimiterStore }
 const store = (): RateLimiterStore => (shared.__skillsuRateLimiter ??= createRateLimiter({ redisUrl: env.REDIS_URL }))
 
+/** Refusals are counted per limit for /api/metrics. */
+function counted(limit: Limit, result: LimitResult): LimitResult {
+  if (!result.ok) metrics().rateLimitRefusals.inc({ limit: limit.name })
+  return result
+}
+
 /** Uses `points` of the limit for `key`. */
-export function consume(limit: Limit, key: string, points = 1): Promise<LimitResult> {
-  return store().consume(limit, key, points)
+export async function consume(limit: Limit, key: string, points = 1): Promise<LimitResult> {
+  return counted(limit, await store().consume(limit, key, points))
 }
 
 /** Whether `key` is currently refused, without using a point. */
-export function check(limit: Limit, key: string): Promise<LimitResult> {
-  return store().check(limit, key)
+export async function check(limit: Limit, key: string): Promise<LimitResult> {
+  return counted(limit, await store().check(limit, key))
 }
 
 export function reset(limit: Limit, key: string): Promise<void> {

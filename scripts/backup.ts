@@ -25,6 +25,14 @@ async function main() {
     const file = await backupDatabase(target, option('--out'))
     const { size } = await import('node:fs').then((fs) => fs.statSync(file))
     console.log(`Backed up ${where} to ${file} (${(size / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s).`)
+    // Recorded for the operations page (/admin/operations: "last backup").
+    const { getDatabase, closeDatabase } = await import('@/db')
+    const { backupRuns } = await import('@/db/schema')
+    try {
+      await getDatabase().db.insert(backupRuns).values({ engine: target.engine, file, bytes: size })
+    } finally {
+      await closeDatabase()
+    }
     return
   }
 

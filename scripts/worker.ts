@@ -20,11 +20,13 @@ async function main() {
   const { getDatabase, closeDatabase } = await import('@/db')
   const { startOutboxSender } = await import('@/lib/email/sender')
   const { startAlertScheduler } = await import('@/lib/alerts/schedule')
+  const { startRetentionScheduler } = await import('@/lib/privacy/retention-schedule')
   const { registerBackgroundJob, stopBackgroundJobs } = await import('@/lib/email/background')
 
   console.log(`> Worker on PostgreSQL at ${getDatabase().location}`)
   registerBackgroundJob('outbox-sender', startOutboxSender())
   registerBackgroundJob('alert-scheduler', startAlertScheduler())
+  registerBackgroundJob('retention', startRetentionScheduler())
 
   let stopping = false
   const stop = (signal: string) => {

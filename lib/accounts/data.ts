@@ -9,6 +9,7 @@ import type { CurrentUser } from '@/lib/auth/session'
 import { consumeToken, issueToken } from '@/lib/auth/tokens'
 import { enqueueEmail } from '@/lib/email/outbox'
 import { renderEmail, siteLink } from '@/lib/email/templates'
+import { consentHistory, recordConsent } from '@/lib/privacy/consent-records'
 
 export type AccountResult = { ok: true } | { ok: false; field?: string; error: string }
 const commonPasswordError = { ok: false as const, field: 'password', error: 'That password is too common; choose one that is harder to guess' }
@@ -65,6 +66,9 @@ export async function createAccount(input: { name: string; email: string; passwo
       if (role) await tx.insert(userTargetRoles).values({ userId: created.id, roleId: role.id, position: 0 })
     }
     await queueVerification(tx, created.id, input.email, input.name)
+    // Alerts start weekly (the profile's default): the sign-up form shows that wording and the terms line.
+    await recordConsent(tx, { source: 'signup-alerts', email: input.email, userId: created.id })
+    await recordConsent(tx, { source: 'signup-terms', email: input.email, userId: created.id })
     await writeAudit(tx, { actorId: created.id, action: 'user.signup', entityType: 'user', entityId: created.id })
   })
   return { ok: true }
@@ -296,5 +300,7 @@ export async function exportAccountData(user: CurrentUser) {
     // Reviewers' internal notes and scores are not the applicant's data to download.
     trainerApplications: applications,
     newsletter: newsletter ?? null,
+    // What they agreed to or withdrew (newsletter, alerts, terms): when, on which form, the wording shown.
+    consents: await consentHistory(db, { userId: user.id, email: account!.email }),
   }
 }

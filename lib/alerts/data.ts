@@ -1,8 +1,9 @@
 import 'server-only'
 import { eq, sql } from 'drizzle-orm'
 import { db, queryRows, type Executor } from '@/db'
-import { candidateProfiles, opportunities, partners, roles, roleSkills, skills, userSkills, userTargetRoles } from '@/db/schema'
+import { candidateProfiles, opportunities, partners, roles, roleSkills, skills, users, userSkills, userTargetRoles } from '@/db/schema'
 import { writeAudit } from '@/lib/audit'
+import { recordConsent } from '@/lib/privacy/consent-records'
 import type { Limit } from '@/lib/rate-limit'
 import { reasonSkillLimit, type AlertsUnsubscribeInput } from './schema'
 import { verifyAlertsUnsubscribeToken } from './tokens'
@@ -103,10 +104,11 @@ export async function unsubscribeFromAlerts(input: AlertsUnsubscribeInput, ip?: 
   if (!verifyAlertsUnsubscribeToken(input.u, input.token)) return 'invalid'
   await db.transaction(async (tx) => {
     const [before] = await tx
-      .select({ frequency: candidateProfiles.alertFrequency })
+      .select({ frequency: candidateProfiles.alertFrequency, email: users.email })
       .from(candidateProfiles)
+      .innerJoin(users, eq(users.id, candidateProfiles.userId))
       .where(eq(candidateProfiles.userId, input.u))
-      .for('update')
+      .for('update', { of: candidateProfiles })
     if (!before || before.frequency === 'off') return
     await tx.update(candidateProfiles).set({ alertFrequency: 'off', updatedAt: sql`now()` }).where(eq(candidateProfiles.userId, input.u))
     await writeAudit(tx, {
@@ -118,6 +120,7 @@ export async function unsubscribeFromAlerts(input: AlertsUnsubscribeInput, ip?: 
       after: { alertFrequency: 'off', via: 'email link' },
       ip,
     })
+    await recordConsent(tx, { source: 'alerts-unsubscribe', email: before.email, userId: input.u })
   })
   return 'unsubscribed'
 }

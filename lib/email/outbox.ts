@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Executor } from '@/db'
 import { emailOutbox } from '@/db/schema'
 import { env } from '@/lib/env'
+import { currentRequestId } from '@/lib/observability/request-context'
 
 export interface OutgoingEmail {
   to: string
@@ -35,9 +36,15 @@ export async function enqueueEmail(tx: Executor, email: OutgoingEmail) {
       textBody: email.text,
       htmlBody: email.html,
       category: email.category ?? 'transactional',
-      headers: email.headers ?? {},
+      // Mail queued while serving a request names it, so a message can be traced to its request's logs.
+      headers: withRequestId(email.headers ?? {}),
       messageId: `<${randomUUID()}@${new URL(env.SITE_URL).hostname}>`,
     })
     .returning({ id: emailOutbox.id })
   return row!.id
+}
+
+function withRequestId(headers: Record<string, string>): Record<string, string> {
+  const requestId = currentRequestId()
+  return requestId ? { 'X-Request-Id': requestId, ...headers } : headers
 }

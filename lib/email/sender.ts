@@ -14,7 +14,10 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import { db as appDb, queryRows, type Database } from '@/db'
 import { emailOutbox } from '@/db/schema'
 import { env } from '@/lib/env'
+import { logger } from '@/lib/observability/logger'
+import { metrics, recordJobSuccess } from '@/lib/observability/metrics'
 import { currentPostalAddress } from './postal-address'
+import { isHardBounce, requestedTransactionalKinds, suppressAddress, suppressedAmong, suppressedError } from './suppressions'
 import { withPostalAddress } from './templates'
 
 /** Attempts before a message is marked failed (about an hour of retries with the backoff below). */
@@ -40,6 +43,7 @@ export const newSenderOwner = () => `${hostname()}:${process.pid}:${randomBytes(
 
 export interface ClaimedMessage {
   id: string
+  kind: string
   toAddress: string
   subject: string
   textBody: string
@@ -51,6 +55,7 @@ export interface ClaimedMessage {
 
 interface ClaimedRow extends Record<string, unknown> {
   id: string
+  kind: string
   to_address: string
   subject: string
   text_body: string
@@ -78,11 +83,12 @@ export async function claimBatch(owner: string, size: number = batchSize, leaseM
             limit ${size}::integer
             for update skip locked
           )
-          returning id, to_address, subject, text_body, html_body, headers, message_id, attempts`,
+          returning id, kind, to_address, subject, text_body, html_body, headers, message_id, attempts`,
     ),
   )
   return rows.map((r) => ({
       id: r.id,
+      kind: r.kind,
       toAddress: r.to_address,
       subject: r.subject,
       textBody: r.text_body,
@@ -105,10 +111,10 @@ export async function markSent(id: string, owner: string, providerResponse: stri
   return rows.length === 1
 }
 
-/** A failed attempt: back in the queue after the backoff, or failed for good after the last attempt. */
-export async function markAttemptFailed(message: Pick<ClaimedMessage, 'id' | 'attempts'>, owner: string, error: string, database: Database = appDb) {
+/** A failed attempt: back in the queue after the backoff, or failed for good after the last attempt (or at once when `permanent`). */
+export async function markAttemptFailed(message: Pick<ClaimedMessage, 'id' | 'attempts'>, owner: string, error: string, database: Database = appDb, permanent = false) {
   const lastError = error.slice(0, 1000)
-  const final = message.attempts >= maxAttempts
+  const final = permanent || message.attempts >= maxAttempts
   const rows = await database
     .update(emailOutbox)
     .set(
@@ -167,8 +173,20 @@ export async function purgeSentBodies(retentionDays: number = env.OUTBOX_RETENTI
   return rows.length
 }
 
-/** A pooled SMTP transport with timeouts, so a hung server cannot hold a claim for long. */
-export function createSmtpTransport(url: string): Transporter {
+export interface DkimOptions {
+  domainName: string
+  keySelector: string
+  privateKey: string
+}
+
+/** DKIM signing from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (lib/env.ts checks they come together). */
+export function dkimFromEnv(): DkimOptions | undefined {
+  if (!env.DKIM_PRIVATE_KEY || !env.DKIM_SELECTOR || !env.DKIM_DOMAIN) return undefined
+  return { domainName: env.DKIM_DOMAIN, keySelector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY }
+}
+
+/** A pooled SMTP transport with timeouts, so a hung server cannot hold a claim for long; DKIM-signed when configured. */
+export function createSmtpTransport(url: string, dkim: DkimOptions | undefined = dkimFromEnv()): Transporter {
   return nodemailer.createTransport({
     url,
     pool: true,
@@ -176,6 +194,7 @@ export function createSmtpTransport(url: string): Transporter {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+    ...(dkim ? { dkim } : {}),
   })
 }
 
@@ -187,6 +206,8 @@ export interface OutboxSenderOptions {
   batchSize?: number
   leaseMs?: number
   from?: string
+  /** DKIM signing; defaults to the DKIM_* variables (undefined: unsigned). */
+  dkim?: DkimOptions
 }
 
 export interface DrainResult {
@@ -206,6 +227,7 @@ export class OutboxSender {
   private readonly size: number
   private readonly leaseMs: number
   private readonly from: string
+  private readonly dkim: DkimOptions | undefined
   private transport: Transporter | undefined
   private stopping = false
 
@@ -216,6 +238,7 @@ export class OutboxSender {
     this.size = options.batchSize ?? batchSize
     this.leaseMs = options.leaseMs ?? defaultLeaseMs
     this.from = options.from ?? emailFrom()
+    this.dkim = 'dkim' in options ? options.dkim : dkimFromEnv()
   }
 
   /** Stops between messages; messages of the batch not yet sent are released by `close()`. */
@@ -234,10 +257,15 @@ export class OutboxSender {
     result.claimed = batch.length
     if (batch.length === 0) return result
     const postalAddress = await currentPostalAddress(this.database)
-    this.transport ??= createSmtpTransport(this.smtpUrl)
+    this.transport ??= createSmtpTransport(this.smtpUrl, this.dkim)
+    // Suppressed addresses get nothing but the mail they ask for; the rest fail without SMTP being asked.
+    const suppressed = await suppressedAmong(this.database, batch.filter((m) => !requestedTransactionalKinds.has(m.kind)).map((m) => m.toAddress))
     for (const message of batch) {
       if (this.stopping) break
-      const outcome = await this.sendOne(this.transport, message, postalAddress)
+      const outcome =
+        suppressed.has(message.toAddress) && !requestedTransactionalKinds.has(message.kind)
+          ? await markAttemptFailed(message, this.owner, suppressedError, this.database, true)
+          : await this.sendOne(this.transport, message, postalAddress)
       result[outcome === 'retry' ? 'retried' : outcome]++
     }
     return result
@@ -268,7 +296,13 @@ export class OutboxSender {
       })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      return markAttemptFailed(message, this.owner, reason, this.database)
+      // A recipient refused with a 5xx will be refused again: failed now, and never mailed again.
+      const bounced = isHardBounce(error)
+      const outcome = await markAttemptFailed(message, this.owner, reason, this.database, bounced)
+      if (bounced) await suppressAddress(this.database, { email: message.toAddress, reason: 'hard_bounce', detail: reason })
+      metrics().emailFailures.inc({ final: String(outcome === 'failed') })
+      logger().warn({ job: 'outbox-sender', emailId: message.id, attempts: message.attempts, outcome, reason: reason.slice(0, 200) }, 'email send failed')
+      return outcome
     }
     // Accepted by the SMTP server: from here a crash means one more delivery, with the same Message-ID.
     const marked = await markSent(message.id, this.owner, info.response ?? info.messageId ?? 'accepted', this.database)
@@ -326,10 +360,14 @@ export function startOutboxSender(options: OutboxSenderOptions & { pollMs?: numb
         await purgeSentBodies(env.OUTBOX_RETENTION_DAYS, database)
         nextPurge = Date.now() + purgeEveryMs
       }
+      const runStarted = performance.now()
       const result = await sender.drainAll()
       if (result.failed) log(`> Outbox: ${result.failed} message(s) failed after ${maxAttempts} attempts`)
+      if (result.claimed) logger().info({ job: 'outbox-sender', ...result, durationMs: Math.round(performance.now() - runStarted) }, 'job run')
+      recordJobSuccess('outbox-sender')
       lastProblem = ''
     } catch (error) {
+      metrics().jobRuns.inc({ job: 'outbox-sender', outcome: 'error' })
       // The database or SMTP is away for a moment: say so once, try again next tick.
       const problem = error instanceof Error ? error.message : String(error)
       if (problem !== lastProblem) console.error(`> Outbox sender: ${problem}`)

@@ -64,8 +64,10 @@ export interface TestSmtpServer {
   url: string
   port: number
   received: ReceivedMessage[]
-  /** Recipients answered with 550 at RCPT TO. */
+  /** Recipients answered with 550 at RCPT TO (a hard bounce). */
   reject: Set<string>
+  /** Recipients answered with 451 at RCPT TO (a temporary failure: try again later). */
+  tempFail: Set<string>
   /** How long the server waits before it answers 250 to a message (a slow server). */
   delayMs: number
   close(): Promise<void>
@@ -74,6 +76,7 @@ export interface TestSmtpServer {
 export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMessage[] = []
   const reject = new Set<string>()
+  const tempFail = new Set<string>()
   const state = { delayMs: 0 }
   const server = new SMTPServer({
     authOptional: true,
@@ -82,6 +85,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     onRcptTo(address, _session, callback) {
       if (reject.has(address.address.toLowerCase())) {
         return callback(Object.assign(new Error(`5.1.1 <${address.address}>: no such mailbox here`), { responseCode: 550 }))
+      }
+      if (tempFail.has(address.address.toLowerCase())) {
+        return callback(Object.assign(new Error(`4.2.1 <${address.address}>: mailbox busy, try again later`), { responseCode: 451 }))
       }
       callback()
     },
@@ -102,6 +108,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     port,
     received,
     reject,
+    tempFail,
     get delayMs() {
       return state.delayMs
     },

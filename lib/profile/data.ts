@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm'
 import { db, queryRows } from '@/db'
 import { candidateProfiles, roleCategories, roles, roleSkills, savedRoles, skills, userSkills, userTargetRoles, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/session'
+import { recordConsent } from '@/lib/privacy/consent-records'
 import { cleanSkillName, skillSlug } from '@/lib/skills/normalize'
 import type { AlertSettingsInput, ProfileInput } from './schema'
 
@@ -89,19 +90,26 @@ export async function updateProfile(user: CurrentUser, input: Omit<ProfileInput,
   })
 }
 
+/** Saves the alert settings; turning alerts on or off is recorded as a consent change, with the form's wording. */
 export async function updateAlertSettings(user: CurrentUser, input: AlertSettingsInput) {
-  await db
-    .insert(candidateProfiles)
-    .values({ userId: user.id, alertFrequency: input.frequency, alertsPausedAt: input.paused ? sql`now()` : null })
-    .onConflictDoUpdate({
-      target: candidateProfiles.userId,
-      set: {
-        alertFrequency: input.frequency,
-        // Keep the original pause date while it stays paused.
-        alertsPausedAt: input.paused ? sql`coalesce(${candidateProfiles.alertsPausedAt}, now())` : null,
-        updatedAt: sql`now()`,
-      },
-    })
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ frequency: candidateProfiles.alertFrequency }).from(candidateProfiles).where(eq(candidateProfiles.userId, user.id)).for('update')
+    await tx
+      .insert(candidateProfiles)
+      .values({ userId: user.id, alertFrequency: input.frequency, alertsPausedAt: input.paused ? sql`now()` : null })
+      .onConflictDoUpdate({
+        target: candidateProfiles.userId,
+        set: {
+          alertFrequency: input.frequency,
+          // Keep the original pause date while it stays paused.
+          alertsPausedAt: input.paused ? sql`coalesce(${candidateProfiles.alertsPausedAt}, now())` : null,
+          updatedAt: sql`now()`,
+        },
+      })
+    const wasOn = !!before && before.frequency !== 'off'
+    const isOn = input.frequency !== 'off'
+    if (wasOn !== isOn) await recordConsent(tx, { source: isOn ? 'dashboard-alerts' : 'dashboard-alerts-off', email: user.email, userId: user.id })
+  })
 }
 
 async function publishedRoleId(slug: string) {

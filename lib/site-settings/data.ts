@@ -49,6 +49,8 @@ export function settingsFromStored(stored: unknown): SiteSettings {
       partnerships: pick(ctaShape.partnerships, ctas.partnerships, siteSettingsDefaults.ctas.partnerships),
       newsletter: pick(ctaShape.newsletter, ctas.newsletter, siteSettingsDefaults.ctas.newsletter),
     },
+    privacyPolicy: pick(shape.privacyPolicy, value.privacyPolicy, siteSettingsDefaults.privacyPolicy),
+    terms: pick(shape.terms, value.terms, siteSettingsDefaults.terms),
   }
 }
 

@@ -39,6 +39,9 @@ const ctaSchema = z.object({
   text: paragraph('text', 300),
 })
 
+/** The longest privacy policy or terms text an admin may save. */
+export const maxLegalTextLength = 20_000
+
 /** Everything an admin edits on /admin/settings: the one schema for the form, the action and the stored JSON. */
 export const siteSettingsSchema = z.object({
   siteName: line('site name', 80),
@@ -65,6 +68,9 @@ export const siteSettingsSchema = z.object({
     partnerships: ctaSchema,
     newsletter: ctaSchema,
   }),
+  /** /privacy and /terms: plain text; a line starting with "## " is a heading, "- " a list item (see lib/privacy/legal-text.ts). */
+  privacyPolicy: paragraph('privacy policy', maxLegalTextLength),
+  terms: paragraph('terms', maxLegalTextLength),
 })
 export type SiteSettingsInput = z.input<typeof siteSettingsSchema>
 export type SiteSettings = z.output<typeof siteSettingsSchema>
@@ -103,6 +109,47 @@ export const siteSettingsDefaults: SiteSettings = {
       text: "Get the latest insights, trends and resources on how the world's best coaches and trainers develop potential.",
     },
   },
+  privacyPolicy: `SkillsU runs this site. This policy says what we collect about you, why, how long we keep it, and what you can ask of us.
+
+## What we collect
+- Your account: name, email address and a hash of your password (never the password itself).
+- Your profile, if you fill it in: headline, location, experience, skills and target roles.
+- Trainer applications: your answers and your CV.
+- Partnership and demo requests: the details you send us.
+- Newsletter and alert choices: what you agreed to, when, on which form, and the wording you saw.
+- A record of changes made by staff, for security.
+
+## Why
+We use this to run your account, show your skill gap, email you what you asked for (opportunity alerts, the newsletter, answers to your requests), review trainer applications and keep the service secure. We do not sell your data and we do not use advertising or tracking services.
+
+## Cookies
+We use only the cookies the site needs to work: your sign-in session and security cookies. No analytics or advertising cookies, and no third-party scripts.
+
+## How long we keep it
+- Newsletter sign-ups that are never confirmed: 30 days.
+- CVs of rejected or withdrawn trainer applications: 12 months after the decision.
+- The text of emails we sent you: 30 days.
+- Partnership and demo requests: 24 months.
+- Security records of staff changes: 24 months.
+- Your account and profile: until you delete your account.
+
+## Your rights
+You can download everything we hold about you and delete your account from your dashboard, unsubscribe from any email with the link it carries, and write to us to correct or ask about your data.`,
+  terms: `These terms apply to your use of SkillsU. By creating a profile or sending us a form you agree to them.
+
+## Using SkillsU
+- Give true information and keep your password to yourself.
+- Do not misuse the site: no attempts to break in, scrape it at scale or send spam through its forms.
+- Role data and salaries are for guidance; check important decisions with the employer.
+
+## Trainer applications
+We review each application ourselves and may accept or decline it. Accepted trainers get a public card with their name, headline and skills.
+
+## Emails
+We send account emails you need (verification, password resets) and, if you choose, opportunity alerts and the newsletter. Every optional email carries a one-click unsubscribe link.
+
+## Changes and contact
+We may update these terms; the version on this page is the one that applies. Questions: write to our team.`,
 }
 
 /** The save action's input: the settings plus the version the admin started from. */
