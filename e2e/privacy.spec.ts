@@ -1,3 +1,4 @@
+import { createUserWithCookie } from './session'
 import { expect, test } from './test'
 
 /**
@@ -56,9 +57,20 @@ test('the privacy policy and terms are one click from the footer; forms say what
   await expect(newsletterNote).toContainText('Send me the SkillsU newsletter by email. I can unsubscribe at any time with the link in every email.')
   await expect(newsletterNote.getByRole('link', { name: 'privacy policy' })).toHaveAttribute('href', '/privacy')
 
-  // The root 404 frame (outside the site layout) links them too.
   expect((await page.goto('/privacy/anything'))?.status()).toBe(404)
-  const boundaryFooter = page.getByRole('contentinfo')
-  await expect(boundaryFooter.getByRole('link', { name: 'Privacy policy', exact: true })).toHaveAttribute('href', '/privacy')
-  await expect(boundaryFooter.getByRole('link', { name: 'Terms', exact: true })).toHaveAttribute('href', '/terms')
+})
+
+test('the root 403/404 frame (outside the site layout) links the privacy policy and terms too', async ({ page, baseURL }) => {
+  test.skip(!process.env.DATABASE_URL, 'needs PostgreSQL (DATABASE_URL) to make a signed-in user')
+  const candidate = await createUserWithCookie('candidate')
+  const [name, value] = candidate.cookie.split(/=(.*)/s)
+  await page.context().addCookies([{ name: name!, value: value!, url: baseURL! }])
+  expect((await page.goto('/admin'))?.status()).toBe(403)
+  await expect(page.getByRole('heading', { level: 1, name: 'This area is for the SkillsU team' })).toBeVisible()
+  const footer = page.getByRole('contentinfo')
+  // The small frame, not the site footer (which has the newsletter form).
+  await expect(footer.getByRole('region', { name: 'Join our community' })).toHaveCount(0)
+  await expect(footer.getByRole('link', { name: 'Privacy policy', exact: true })).toHaveAttribute('href', '/privacy')
+  await footer.getByRole('link', { name: 'Terms', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Terms of use' })).toBeVisible()
 })

@@ -25,7 +25,7 @@ export async function LatestOpportunities({ role, roleTitle, limit = 3, headingL
   const headingId = 'latest-opportunities'
   return (
     <section aria-labelledby={headingId} className="scroll-mt-24">
-      <Heading id={headingId} className="text-2xl font-bold text-ink-950">
+      <Heading id={headingId} className="h-section">
         Latest {roleTitle} opportunities
       </Heading>
       <ul className="mt-4 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
@@ -36,7 +36,7 @@ export async function LatestOpportunities({ role, roleTitle, limit = 3, headingL
         ))}
       </ul>
       <p className="mt-4">
-        <Link href={`/opportunities?role=${encodeURIComponent(opportunities[0]!.role?.slug ?? role)}`} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+        <Link href={`/opportunities?role=${encodeURIComponent(opportunities[0]!.role?.slug ?? role)}`} className="link-more">
           All {roleTitle} opportunities
         </Link>
       </p>

@@ -9,12 +9,12 @@ export function OpportunityCard({ opportunity: o, headingLevel = 'h3', showRole 
   const Heading = headingLevel
   const where = [o.remote ? 'Remote' : null, o.location || null].filter(Boolean).join(' · ')
   return (
-    <article className="flex h-full flex-col rounded-xl border border-ink-200 bg-white p-5 shadow-sm">
+    <article className="card">
       <div className="flex flex-wrap gap-2">
         <Badge variant="brand">{employmentTypeLabels[o.employmentType]}</Badge>
         {o.remote && <Badge variant="success">Remote</Badge>}
       </div>
-      <Heading className="mt-3 text-lg font-semibold text-ink-950">{o.title}</Heading>
+      <Heading className="card-title">{o.title}</Heading>
       <p className="text-sm font-medium text-ink-800">{o.company}</p>
       <dl className="mt-2 space-y-1 text-sm text-ink-700">
         {where && (

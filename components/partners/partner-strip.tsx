@@ -11,7 +11,7 @@ export function PartnerStrip({ partners, title = "We've supported professionals 
         </h2>
         <ul className="mt-6 flex flex-wrap items-center justify-center gap-x-8 gap-y-5">
           {partners.map((p, i) => (
-            <li key={p.logo?.src ?? `${p.name}-${i}`}>
+            <li key={i}>
               {p.logo ? (
                 // Already small WebP files re-encoded on upload and served with immutable caching, so
                 // next/image (unoptimized here) would add only its client script to every page.

@@ -7,24 +7,24 @@ import { programFormatLabels, programLevelLabels } from '@/lib/programs/schema'
 export function ProgramCard({ program: p, headingLevel = 'h3', children }: { program: ProgramCardDto; headingLevel?: 'h2' | 'h3' | 'h4'; children?: React.ReactNode }) {
   const Heading = headingLevel
   return (
-    <article className="relative flex h-full flex-col rounded-xl border border-ink-200 bg-white p-5 shadow-sm transition hover:border-brand-300 hover:shadow-md">
+    <article className="card card-hover">
       <Badge variant="brand" className="self-start">
         {programFormatLabels[p.format]}
       </Badge>
-      <Heading className="mt-3 text-lg font-semibold text-ink-950">
-        <Link href={`/programs/${p.slug}`} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
+      <Heading className="card-title">
+        <Link href={`/programs/${p.slug}`} className="card-link">
           {p.title}
         </Link>
       </Heading>
       <p className="mt-1 flex-1 text-sm text-ink-700">{p.summary}</p>
-      <dl className="mt-4 grid grid-cols-2 gap-3 border-t border-ink-100 pt-4 text-sm">
+      <dl className="card-facts">
         <div>
-          <dt className="text-ink-600">Duration</dt>
-          <dd className="font-semibold text-ink-900">{p.duration || 'Flexible'}</dd>
+          <dt>Duration</dt>
+          <dd>{p.duration || 'Flexible'}</dd>
         </div>
         <div>
-          <dt className="text-ink-600">Level</dt>
-          <dd className="font-semibold text-ink-900">{programLevelLabels[p.level]}</dd>
+          <dt>Level</dt>
+          <dd>{programLevelLabels[p.level]}</dd>
         </div>
       </dl>
       {children}

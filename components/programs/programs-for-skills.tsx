@@ -23,7 +23,7 @@ export async function ProgramsForSkills({ skillSlugs, limit = 3, title = 'Progra
   const Heading = headingLevel
   return (
     <section aria-labelledby="programs-for-skills" className="scroll-mt-24">
-      <Heading id="programs-for-skills" className="text-2xl font-bold text-ink-950">
+      <Heading id="programs-for-skills" className="h-section">
         {title}
       </Heading>
       <ul className="mt-4 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
@@ -39,7 +39,7 @@ export async function ProgramsForSkills({ skillSlugs, limit = 3, title = 'Progra
         ))}
       </ul>
       <p className="mt-4">
-        <Link href="/programs" className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+        <Link href="/programs" className="link-more">
           All of our programs
         </Link>
       </p>

@@ -38,7 +38,7 @@ export const cssPct = (n: number) => `${n.toFixed(2)}%`
 
 /** Faint vertical lines at each tick, drawn inside a track so rows line up with the axis below. */
 export function SalaryGridlines({ ticks, x }: { ticks: number[]; x: (v: number) => number }) {
-  return ticks.map((t) => <span key={t} className="absolute inset-y-0 w-px bg-ink-200" style={{ left: cssPct(x(t)) }} />)
+  return ticks.map((t) => <span key={t} className="sal-grid" style={{ left: cssPct(x(t)) }} />)
 }
 
 /**
@@ -56,13 +56,13 @@ export function SalaryAxis({ ticks, x, currency }: { ticks: number[]; x: (v: num
           <span
             key={t}
             className={cn(
-              'absolute top-0 flex flex-col',
+              'sal-tick',
               first ? 'items-start' : last ? '-translate-x-full items-end' : '-translate-x-1/2 items-center',
             )}
             style={{ left: cssPct(x(t)) }}
           >
             <span className="h-1.5 w-px bg-ink-400" />
-            <span className={cn('text-xs whitespace-nowrap text-ink-600 tabular-nums', thin && i % 2 === 1 && 'max-sm:hidden')}>
+            <span className={thin && i % 2 === 1 ? 'sal-tick-label max-sm:hidden' : 'sal-tick-label'}>
               {formatMoney(t, currency)}
             </span>
           </span>
@@ -94,7 +94,7 @@ export function SalaryRangeTrack({
   const left = x(min)
   const right = x(max)
   return (
-    <div className="relative h-4 rounded-sm bg-ink-50">
+    <div className="sal-track">
       <SalaryGridlines ticks={ticks} x={x} />
       <span
         className="absolute inset-y-0 rounded-sm bg-brand-600"
@@ -117,17 +117,17 @@ export function SalaryRangeTrack({
 /** Key to the range bar, the average marker and (when shown) the open-ended extension. */
 export function SalaryLegend({ openEnded = false, children }: { openEnded?: boolean; children?: ReactNode }) {
   return (
-    <div className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink-600">
-      <span className="inline-flex items-center gap-2">
+    <div className="legend">
+      <span>
         <span className="h-3 w-5 rounded-sm bg-brand-600" />
         Salary range
       </span>
-      <span className="inline-flex items-center gap-2">
+      <span>
         <span className="h-4 w-1 rounded-full bg-ink-900" />
         Average
       </span>
       {openEnded ? (
-        <span className="inline-flex items-center gap-2">
+        <span>
           <span className="w-5 border-t-2 border-dashed border-brand-600" />
           Open-ended maximum (+)
         </span>
@@ -166,7 +166,7 @@ export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
       <div aria-hidden="true" className="mt-3">
         <SalaryLegend openEnded={maxOpenEnded}>
           {premiums.length > 0 ? (
-            <span className="inline-flex items-center gap-2">
+            <span>
               <span className="size-3 rounded-full bg-accent-700" />
               Average with location premium
             </span>
@@ -175,9 +175,9 @@ export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
 
         <div className="mt-4 grid grid-cols-1 gap-x-6 sm:grid-cols-[minmax(0,12rem)_minmax(0,1fr)] sm:items-center sm:gap-y-2">
           {/* Overall range */}
-          <div className="flex flex-wrap gap-x-2 text-sm sm:flex-col sm:self-end">
-            <span className="font-medium text-ink-900">{region}</span>
-            <span className="whitespace-nowrap text-ink-600 tabular-nums">
+          <div className="sal-label sm:self-end">
+            <span>{region}</span>
+            <span>
               {money(min)} – {money(max, maxOpenEnded)}
             </span>
           </div>
@@ -196,14 +196,14 @@ export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
             const px = x(p.value)
             return (
               <div key={`${p.location}-${i}`} className="contents">
-                <div className="mt-2 flex flex-wrap gap-x-2 text-sm sm:mt-0 sm:flex-col">
-                  <span className="font-medium text-ink-900">{p.location}</span>
-                  <span className="whitespace-nowrap text-ink-600 tabular-nums">
+                <div className="sal-label mt-2 sm:mt-0">
+                  <span>{p.location}</span>
+                  <span>
                     {formatPercent(p.premiumPct, { signed: true })} ≈ {money(p.value)}
                   </span>
                 </div>
                 <div className="pt-1 pb-3 sm:py-2">
-                  <div className="relative h-4 rounded-sm bg-ink-50">
+                  <div className="sal-track">
                     <SalaryGridlines ticks={ticks} x={x} />
                     {/* Where the overall average sits, for reference. */}
                     <span className="absolute -inset-y-1 w-0 border-l-2 border-dotted border-ink-400" style={{ left: cssPct(avgX) }} />
@@ -212,7 +212,7 @@ export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
                       style={{ left: cssPct(Math.min(avgX, px)), width: cssPct(Math.abs(px - avgX)) }}
                     />
                     <span
-                      className="absolute top-1/2 size-3.5 -translate-x-1/2 -translate-y-1/2 rounded-full bg-accent-700 ring-2 ring-white"
+                      className="sal-point"
                       style={{ left: cssPct(px) }}
                     />
                   </div>

@@ -31,12 +31,12 @@ export function SkillsChart({ skills, caption = 'Share of job postings that ask 
 
       <div aria-hidden="true">
         {hasEmerging ? (
-          <div className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-sm text-ink-600">
-            <span className="inline-flex items-center gap-2">
+          <div className="legend mt-3">
+            <span>
               <span className="h-3 w-5 rounded-sm bg-brand-600" />
               Established skill
             </span>
-            <span className="inline-flex items-center gap-2">
+            <span>
               <span className="h-3 w-5 rounded-sm bg-accent-700" />
               Emerging skill
             </span>

@@ -12,47 +12,58 @@ const legal = [
   { href: '/terms', label: 'Terms' },
 ]
 
+const navItems = links.map((link) => (
+  <li key={link.href}>
+    <Link href={link.href} className="underline-offset-4 hover:underline">
+      {link.label}
+    </Link>
+  </li>
+))
+
+// Module-level elements: the 404 and 403 frames render the very same objects, which React's
+// payload then sends once and refers to from the other boundary.
+const header = (
+  <header className="border-b border-ink-200 bg-white">
+    <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-2 sm:px-6 lg:px-8">
+      <Logo />
+      <nav aria-label="Main">
+        <ul className="flex gap-4 text-sm font-medium text-ink-700">{navItems}</ul>
+      </nav>
+    </div>
+  </header>
+)
+
+const footerNav = (
+  <nav aria-label="Footer">
+    <ul className="flex flex-wrap gap-4">
+      {navItems}
+      {legal.map((link) => (
+        <li key={link.href}>
+          <Link href={link.href} className="underline-offset-4 hover:underline">
+            {link.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  </nav>
+)
+
 /**
  * The frame of the root 404 and 403 pages (paths outside the site layout). Next puts these pages
  * into every page's payload (they are the root's boundaries), so the frame is kept small: the
  * logo, a few links and a short footer, without the site header's menus or the footer's forms.
  */
 export function BoundaryPage({ children }: { children: React.ReactNode }) {
-  const nav = links.map((link) => (
-    <li key={link.href}>
-      <Link href={link.href} className="underline-offset-4 hover:underline">
-        {link.label}
-      </Link>
-    </li>
-  ))
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="border-b border-ink-200 bg-white">
-        <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-2 sm:px-6 lg:px-8">
-          <Logo />
-          <nav aria-label="Main">
-            <ul className="flex gap-4 text-sm font-medium text-ink-700">{nav}</ul>
-          </nav>
-        </div>
-      </header>
+      {header}
       <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
         {children}
       </main>
       <footer className="on-dark bg-surface-inverse text-sm text-ink-300">
         <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-4 px-4 py-8 sm:px-6 lg:px-8">
           <p>© {new Date().getFullYear()} SkillsU</p>
-          <nav aria-label="Footer">
-            <ul className="flex flex-wrap gap-4">
-              {nav}
-              {legal.map((link) => (
-                <li key={link.href}>
-                  <Link href={link.href} className="underline-offset-4 hover:underline">
-                    {link.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {footerNav}
         </div>
       </footer>
     </div>

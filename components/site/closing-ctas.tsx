@@ -36,8 +36,8 @@ export function ClosingCtas({ ctas = siteSettingsDefaults.ctas, showNewsletter =
         </h2>
         <ul className="grid gap-5 sm:grid-cols-2">
           {blocks.map((b) => (
-            <li key={b.key} className="flex flex-col rounded-xl border border-ink-200 bg-white p-6 shadow-xs">
-              <h3 className="text-lg font-semibold text-ink-950">{ctas[b.key].title}</h3>
+            <li key={b.key} className="card p-6 shadow-xs">
+              <h3 className="card-title mt-0">{ctas[b.key].title}</h3>
               <p className="mt-2 flex-1 text-ink-700">{ctas[b.key].text}</p>
               <div className="mt-5 flex flex-wrap gap-3">
                 {b.links.map((l, i) => (
@@ -49,8 +49,8 @@ export function ClosingCtas({ ctas = siteSettingsDefaults.ctas, showNewsletter =
             </li>
           ))}
           {showNewsletter && (
-          <li className="flex flex-col rounded-xl border border-ink-200 bg-white p-6 shadow-xs sm:col-span-2">
-            <h3 className="text-lg font-semibold text-ink-950">{ctas.newsletter.title}</h3>
+          <li className="card p-6 shadow-xs sm:col-span-2">
+            <h3 className="card-title mt-0">{ctas.newsletter.title}</h3>
             <p className="mt-2 text-ink-700">{ctas.newsletter.text}</p>
             <div className="mt-5">
               <Link href="#newsletter" className={buttonVariants({ variant: 'outline', size: 'sm' })}>

@@ -79,7 +79,7 @@ export function SiteFooter({ year, className }: SiteFooterProps) {
                       <li key={link.href}>
                         <Link
                           href={link.href}
-                          className="rounded-sm text-sm leading-6 text-ink-300 underline-offset-4 transition-colors hover:text-white hover:underline"
+                          className="footer-link text-sm leading-6 transition-colors"
                         >
                           {link.label}
                         </Link>
@@ -96,12 +96,12 @@ export function SiteFooter({ year, className }: SiteFooterProps) {
           <p>© {year} SkillsU</p>
           <ul className="flex flex-wrap gap-x-6 gap-y-2" aria-label="Legal">
             <li>
-              <Link href="/privacy" className="rounded-sm text-ink-300 underline-offset-4 hover:text-white hover:underline">
+              <Link href="/privacy" className="footer-link">
                 Privacy policy
               </Link>
             </li>
             <li>
-              <Link href="/terms" className="rounded-sm text-ink-300 underline-offset-4 hover:text-white hover:underline">
+              <Link href="/terms" className="footer-link">
                 Terms
               </Link>
             </li>

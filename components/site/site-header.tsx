@@ -19,14 +19,14 @@ export function Logo({ inverted = false, className }: { inverted?: boolean; clas
     <Link
       href="/"
       className={cn(
-        'inline-flex items-center gap-2 rounded-lg text-xl font-extrabold tracking-tight',
+        'logo',
         inverted ? 'text-white' : 'text-ink-950',
         className,
       )}
     >
       <span
         aria-hidden="true"
-        className="grid size-8 place-items-center rounded-lg bg-brand-600 text-base font-black text-white shadow-sm"
+        className="logo-mark"
       >
         S
       </span>
@@ -42,7 +42,7 @@ export function SiteHeader({ className }: { className?: string }) {
     <header className={cn('sticky top-0 z-40 border-b border-ink-200 bg-white', className)}>
       <a
         href="#main"
-        className="sr-only rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-xl focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50"
+        className="skip-link"
       >
         Skip to content
       </a>
@@ -54,7 +54,7 @@ export function SiteHeader({ className }: { className?: string }) {
               <li key={link.href}>
                 <Link
                   href={link.href}
-                  className="inline-flex min-h-10 items-center rounded-lg px-3 text-sm font-medium text-ink-700 transition-colors hover:bg-ink-100 hover:text-ink-950"
+                  className="nav-link"
                 >
                   {link.label}
                 </Link>

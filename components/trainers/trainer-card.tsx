@@ -10,7 +10,7 @@ function initials(name: string) {
 export function TrainerCard({ trainer, headingLevel = 'h3' }: { trainer: TrainerCardDto; headingLevel?: 'h3' | 'h4' }) {
   const Heading = headingLevel
   return (
-    <article className="flex h-full flex-col rounded-xl border border-ink-200 bg-white p-5 shadow-sm">
+    <article className="card">
       <div className="flex items-center gap-3">
         <span aria-hidden="true" className="flex size-11 shrink-0 items-center justify-center rounded-full bg-brand-100 text-sm font-bold text-brand-800">
           {initials(trainer.name)}

@@ -20,7 +20,7 @@ export async function TrainersForSkills({ skillSlugs, limit, headingLevel = 'h2'
   const Heading = headingLevel
   return (
     <section aria-labelledby="trainers-for-skills" className="scroll-mt-24">
-      <Heading id="trainers-for-skills" className="text-2xl font-bold text-ink-950">
+      <Heading id="trainers-for-skills" className="h-section">
         Trainers for these skills
       </Heading>
       <p className="mt-2 text-ink-700">Trainers, coaches and consultants in the SkillsU network who work with these skills.</p>
@@ -32,7 +32,7 @@ export async function TrainersForSkills({ skillSlugs, limit, headingLevel = 'h2'
         ))}
       </ul>
       <p className="mt-4">
-        <Link href="/trainers" className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+        <Link href="/trainers" className="link-more">
           Become a SkillsU trainer
         </Link>
       </p>

@@ -19,27 +19,8 @@ export const controlClasses =
 export type ButtonVariant = 'primary' | 'secondary' | 'outline' | 'ghost' | 'danger'
 export type ButtonSize = 'sm' | 'md' | 'lg'
 
-const buttonBase =
-  'inline-flex items-center justify-center gap-2 rounded-lg text-center font-semibold leading-tight ' +
-  'transition-colors duration-150 select-none ' +
-  'disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 ' +
-  'aria-busy:cursor-progress [&_svg]:size-4 [&_svg]:shrink-0'
-
-const buttonVariantClasses: Record<ButtonVariant, string> = {
-  primary: 'bg-brand-600 text-white shadow-sm hover:bg-brand-700 active:bg-brand-800',
-  secondary: 'bg-brand-50 text-brand-800 hover:bg-brand-100 active:bg-brand-200',
-  outline: 'border border-ink-300 bg-white text-ink-900 shadow-sm hover:border-ink-400 hover:bg-ink-50 active:bg-ink-100',
-  ghost: 'text-ink-700 hover:bg-ink-100 hover:text-ink-900 active:bg-ink-200',
-  danger: 'bg-danger-600 text-white shadow-sm hover:bg-danger-700 active:bg-danger-800',
-}
-
-const buttonSizeClasses: Record<ButtonSize, string> = {
-  sm: 'min-h-9 px-3.5 py-1.5 text-sm',
-  md: 'min-h-11 px-5 py-2.5 text-sm sm:text-base',
-  lg: 'min-h-12 px-6 py-3 text-base',
-}
-
 /** A button's classes without overrides (the parts never conflict, so nothing needs merging). */
 export function buttonClasses({ variant = 'primary', size = 'md', fullWidth = false }: { variant?: ButtonVariant; size?: ButtonSize; fullWidth?: boolean } = {}) {
-  return [buttonBase, buttonVariantClasses[variant], buttonSizeClasses[size], fullWidth ? 'w-full' : ''].filter(Boolean).join(' ')
+  // .btn, .btn-<variant> and .btn-<size> are defined once in app/globals.css (components layer).
+  return `btn btn-${variant} btn-${size}${fullWidth ? ' w-full' : ''}`
 }

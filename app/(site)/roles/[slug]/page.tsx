@@ -61,7 +61,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="scroll-mt-24">
-      <h2 id={id} className="text-2xl font-bold text-ink-950">
+      <h2 id={id} className="h-section">
         {title}
       </h2>
       <div className="mt-4">{children}</div>
@@ -123,7 +123,7 @@ export default async function RolePage({ params }: Props) {
                 ['Demand, ' + (market.demandChangePeriod ?? 'recent'), market.demandChangePct === null ? '—' : formatPercent(market.demandChangePct, { signed: true })],
                 ['Entry roles per senior', market.entryToSeniorRatio === null ? '—' : String(market.entryToSeniorRatio)],
               ].map(([label, value]) => (
-                <div key={label} className="rounded-lg border border-ink-200 bg-white p-3">
+                <div key={label} className="box p-3">
                   <dt className="text-xs text-ink-600">{label}</dt>
                   <dd className="mt-1 text-lg font-semibold text-ink-950">{value}</dd>
                 </div>
@@ -151,7 +151,7 @@ export default async function RolePage({ params }: Props) {
           <Section id="responsibilities" title="Roles and responsibilities">
             <ul className="grid gap-4 sm:grid-cols-2">
               {role.responsibilities.map((r) => (
-                <li key={r.title} className="rounded-lg border border-ink-200 bg-white p-4">
+                <li key={r.title} className="box">
                   <h3 className="font-semibold text-ink-900">{r.title}</h3>
                   <p className="mt-1 text-sm leading-6 text-ink-700">{r.description}</p>
                 </li>
@@ -168,7 +168,7 @@ export default async function RolePage({ params }: Props) {
           <Section id="trends" title="Emerging trends">
             <ul className="space-y-4">
               {role.trends.map((t) => (
-                <li key={t.text} className="flex gap-4 rounded-lg border border-ink-200 p-4">
+                <li key={t.text} className="box flex gap-4">
                   {t.figurePct !== undefined && (
                     <p className="shrink-0 text-2xl font-bold text-brand-700">
                       {formatPercent(t.figurePct, { signed: true })}
@@ -260,13 +260,13 @@ export default async function RolePage({ params }: Props) {
         {related.length > 0 && (
           <section aria-labelledby="related-roles" className="border-t border-ink-100">
             <Container className="py-12">
-              <h2 id="related-roles" className="text-2xl font-bold text-ink-950">Related roles</h2>
+              <h2 id="related-roles" className="h-section">Related roles</h2>
               <p className="mt-2 text-ink-700">Roles that ask for many of the same skills.</p>
               <ul className="mt-6 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
                 {related.map((r) => (
                   <li key={r.slug} className="flex flex-col gap-2">
                     <RoleCard role={r} headingLevel="h3" />
-                    <Link href={`/roles/compare?roles=${role.slug},${r.slug}`} className="text-sm font-semibold text-brand-700 underline-offset-4 hover:underline">
+                    <Link href={`/roles/compare?roles=${role.slug},${r.slug}`} className="link-more text-sm">
                       Compare with {r.title}
                       <span className="sr-only"> side by side with {role.title}</span>
                     </Link>
