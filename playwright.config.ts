@@ -45,9 +45,10 @@ export default defineConfig({
     // Every server action called as every kind of caller (HTTP only). A refused call must leave the
     // whole database unchanged, so nothing else writes while it runs: the admin journeys wait for it.
     { name: 'authz', testMatch: /authz-.*\.spec\.ts/, dependencies: ['public'] },
-    { name: 'admin', testMatch: /admin-.*\.spec\.ts/, testIgnore: /admin-roles\.spec\.ts/, dependencies: ['authz'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
-    // The role editor journey renames the seed role for a while; nothing else runs beside it.
-    { name: 'admin-roles', testMatch: /admin-roles\.spec\.ts/, dependencies: ['admin'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    { name: 'admin', testMatch: /admin-.*\.spec\.ts/, testIgnore: /admin-(roles|xss-settings)\.spec\.ts/, dependencies: ['authz'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    // The role editor journey renames the seed role for a while; only the site settings XSS journey
+    // (which changes the settings every public page shows, but not the role pages' text) runs beside it.
+    { name: 'admin-roles', testMatch: /admin-(roles|xss-settings)\.spec\.ts/, dependencies: ['admin'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
   webServer: {
     // The production build made by `npm test` (or `npm run build`); never rebuilt here.
