@@ -4,6 +4,7 @@ import { expect, test, type Browser } from '@playwright/test'
 import postgres from 'postgres'
 import { expectNoAxeViolations } from './helpers'
 import { canReadOutbox, latestLink } from './outbox'
+import { e2eAuthSecret } from '../playwright.config'
 import { signIn, signInAsAdmin } from './auth'
 
 const run = promisify(execFile)
@@ -83,7 +84,7 @@ test.describe('opportunity alerts', () => {
     // server's own scheduler, every 15 minutes, has just sent this candidate's digest).
     if ((await digestFor(email)).length === 0) {
       const dry = await run('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/alerts.ts', '--dry-run'], {
-        env: { ...process.env, SITE_URL: baseURL!, NODE_ENV: 'development' },
+        env: { ...process.env, SITE_URL: baseURL!, NEXTAUTH_SECRET: e2eAuthSecret, NODE_ENV: 'development' },
         timeout: 120_000,
       })
       expect(dry.stdout).toContain(`${email} · weekly ·`)
@@ -94,7 +95,7 @@ test.describe('opportunity alerts', () => {
     // The digest job, as `npm run alerts:send` runs it, against the server's database. The
     // server's own scheduler may get there first: either way there is exactly one digest.
     const script = await run('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/alerts.ts'], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, SITE_URL: baseURL!, NODE_ENV: 'development' },
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, SITE_URL: baseURL!, NEXTAUTH_SECRET: e2eAuthSecret, NODE_ENV: 'development' },
       timeout: 120_000,
     })
     expect(script.stdout).toMatch(/candidate\(s\) due/)
@@ -108,7 +109,7 @@ test.describe('opportunity alerts', () => {
 
     // A second run sends nothing more.
     await run('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/alerts.ts'], {
-      env: { ...process.env, SITE_URL: baseURL!, NODE_ENV: 'development' },
+      env: { ...process.env, SITE_URL: baseURL!, NEXTAUTH_SECRET: e2eAuthSecret, NODE_ENV: 'development' },
       timeout: 120_000,
     })
     expect(await digestFor(email)).toHaveLength(1)

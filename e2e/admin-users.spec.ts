@@ -1,7 +1,7 @@
 import { expect, test, type Page } from './test'
 import { expectHeadingsInOrder, expectNoAxeViolations } from './helpers'
 import postgres from 'postgres'
-import { admin, signIn, signInAsAdmin } from './auth'
+import { admin, signIn, signInAsAdmin, totpCode } from './auth'
 
 const password = 'blue-harbour-lantern-42'
 const lastAdminMessage = 'This is the last active admin account. Make another user an admin first, so that someone can still manage the site.'
@@ -46,9 +46,17 @@ test.describe('admin: users, audit log and site settings', () => {
     row = page.getByRole('row').filter({ hasText: email })
     await expect(row.getByRole('combobox', { name: `Role of ${name}` })).toHaveValue('editor')
 
-    // Their open session now reaches the admin area, but not the admins-only users page.
-    const overview = await them.goto('/admin')
-    expect(overview?.status()).toBe(200)
+    // Their open session is sent to set up two-factor sign-in first; then it reaches the admin
+    // area, but not the admins-only users page.
+    await them.goto('/admin')
+    await expect(them).toHaveURL(/\/dashboard\/security\?callbackUrl=%2Fadmin$/)
+    await them.getByRole('button', { name: 'Set up two-factor sign-in' }).click()
+    const secret = (await them.getByTestId('totp-secret').textContent())!.trim()
+    await them.getByLabel('Code from your app').fill(totpCode(secret))
+    await them.getByRole('button', { name: 'Turn on two-factor sign-in' }).click()
+    await expect(them.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem')).toHaveCount(10)
+    await them.getByRole('link', { name: 'I saved my codes: continue' }).click()
+    await expect(them).toHaveURL(/\/admin$/)
     await expect(them.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible()
     await expect(them.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Users' })).toHaveCount(0)
     const refused = await them.goto('/admin/users')
