@@ -173,6 +173,23 @@ test.describe('compare', () => {
   })
 })
 
+test.describe('compare pickers', () => {
+  test('offer a capped list, and find any role by a search that keeps the picked ones', async ({ page }) => {
+    await page.goto('/roles/compare?roles=back-end-developer')
+    await expect(page.getByText(/first 50 roles by title/)).toBeVisible()
+    await page.getByRole('searchbox', { name: 'Find roles to compare' }).fill('kubernetes')
+    await page.getByRole('button', { name: 'Find roles' }).click()
+    await expect(page).toHaveURL(/[?&]q=kubernetes/)
+    await expect(page.getByText(/matching “kubernetes”/)).toBeVisible()
+    await expect(page.getByLabel('Role 1')).toHaveValue('back-end-developer')
+    await expect(page.getByLabel('Role 2').locator('option[value="devops-engineer"]')).toHaveCount(1)
+    await expect(page.getByLabel('Role 2').locator('option[value="product-designer"]')).toHaveCount(0)
+    await page.getByLabel('Role 2').selectOption('devops-engineer')
+    await page.getByRole('button', { name: 'Compare' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Back-End Developer vs DevOps Engineer')
+  })
+})
+
 test.describe('search engines', () => {
   test('the sitemap lists published roles only, and robots.txt points to it', async ({ request }) => {
     const xml = await (await request.get('/sitemap.xml')).text()

@@ -95,7 +95,13 @@ export const roles = pgTable(
     index('roles_status_idx').on(t.status, t.updatedAt),
     index('roles_salary_avg_idx').on(t.salaryAvg),
     index('roles_growth_idx').on(t.growthRatePct),
-    index('roles_search_idx').using('gin', t.searchVector),
+    // No pending list (fastupdate): roles change rarely, and every search would scan the unsorted list.
+    index('roles_search_idx').using('gin', t.searchVector).with({ fastupdate: false }),
+    // The admin list's orders (and the compare picker's by title), as index scans: an offset
+    // walks index entries and only the page's rows are read.
+    index('roles_live_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id).where(sql`${t.deletedAt} is null`),
+    index('roles_live_title_idx').on(t.title, t.id).where(sql`${t.deletedAt} is null`),
+    index('roles_live_status_title_idx').on(t.status, t.title, t.id).where(sql`${t.deletedAt} is null`),
     check('roles_slug_chk', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('roles_title_len_chk', sql`char_length(${t.title}) between 2 and 120`),
     check('roles_version_chk', sql`${t.version} >= 1`),

@@ -223,10 +223,15 @@ export async function getDashboard(user: CurrentUser): Promise<DashboardDto> {
                  select distinct rs.role_id from ${roleSkills} rs join mine m on m.skill_id = rs.skill_id
                  except select role_id from ${userTargetRoles} where user_id = ${user.id}
                  except select role_id from ${savedRoles} where user_id = ${user.id}),
+               -- Per candidate role through the role_skills primary key: a plain join or IN read
+               -- all 80,000 role_skills rows into a hash (the window function keeps this lateral).
                ranked as (
-                 select rs.role_id, rs.share_pct, rs.skill_id in (select skill_id from mine) as has,
-                        row_number() over (partition by rs.role_id order by rs.share_pct desc, rs.position) as rn
-                   from ${roleSkills} rs where rs.role_id in (select role_id from candidates))
+                 select c.role_id, s.share_pct, s.has, s.rn
+                   from candidates c
+                   cross join lateral (
+                     select rs.share_pct, rs.skill_id in (select skill_id from mine) as has,
+                            row_number() over (order by rs.share_pct desc, rs.position) as rn
+                       from ${roleSkills} rs where rs.role_id = c.role_id) s)
           select r.slug, r.title, c.name as category,
                  (count(*) filter (where has and rn <= 8))::int as have_top,
                  least(count(*), 8)::int as top,

@@ -7,7 +7,7 @@ import { describeEachEngine } from '@/test/db'
 import { refreshedTags } from '@/test/next-cache-stub'
 import { signInAs, signOut } from '@/test/session'
 import { writeAudit } from '@/lib/audit'
-import { getRoleForEdit, keptRevisions, listRevisions } from './admin-data'
+import { getRoleForEdit, keptRevisions, listRevisions, listRolesForAdmin } from './admin-data'
 import {
   archiveRoleAction,
   createRoleAction,
@@ -91,6 +91,38 @@ describeEachEngine('role CMS', ({ handle }) => {
     }
     expect(await snapshot()).toBe(before)
     expect(refreshedTags).toEqual([])
+  })
+
+  it('lists roles page by page in each order, with the total and the filters', async () => {
+    await signInAs(people.editor)
+    const [live] = await queryRows<{ n: number }>(handle().db, sql`select count(*)::int as n from roles where deleted_at is null`)
+    for (const sort of ['updated', 'title', 'status'] as const) {
+      const all = await listRolesForAdmin({ sort, page: 1, pageSize: 1000 })
+      expect(all.total).toBe(live!.n)
+      expect(all.rows).toHaveLength(live!.n)
+      const pages = []
+      for (let page = 1; page <= Math.ceil(live!.n / 4); page++) {
+        const one = await listRolesForAdmin({ sort, page, pageSize: 4 })
+        expect(one.total).toBe(live!.n)
+        expect(one.pageCount).toBe(Math.ceil(live!.n / 4))
+        pages.push(...one.rows)
+      }
+      expect(pages.map((r) => r.id)).toEqual(all.rows.map((r) => r.id))
+    }
+    const titles = (await listRolesForAdmin({ sort: 'title', page: 1, pageSize: 1000 })).rows.map((r) => r.title)
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)))
+    const updated = (await listRolesForAdmin({ page: 1, pageSize: 1000 })).rows.map((r) => r.updatedAt)
+    expect(updated).toEqual([...updated].sort().reverse())
+    const drafts = await listRolesForAdmin({ status: 'draft', page: 1 })
+    expect(drafts.total).toBe(drafts.rows.length)
+    expect(drafts.rows.map((r) => r.slug)).toContain('blockchain-developer')
+    expect(drafts.rows.every((r) => r.status === 'draft')).toBe(true)
+    const data = await listRolesForAdmin({ category: 'data-ai', q: 'engineer', page: 1 })
+    expect(data.rows.length).toBeGreaterThan(0)
+    expect(data.rows.every((r) => /engineer/i.test(r.title) || /engineer/.test(r.slug))).toBe(true)
+    expect(data.total).toBe(data.rows.length)
+    expect((await listRolesForAdmin({ page: 99 })).rows).toHaveLength(0)
+    expect((await listRolesForAdmin({ page: 99 })).total).toBe(live!.n)
   })
 
   it('rejects bad content by the field and saves nothing', async () => {

@@ -123,15 +123,15 @@ export interface CatalogueResult {
   pageCount: number
 }
 
-/** Matches are counted up to this many ("1,000+ roles"); counting every match of a broad search costs a scan. */
-export const catalogueCountCap = 1000
+/** Matches are counted up to this many ("500+ roles"); counting every match of a broad search costs a scan. */
+export const catalogueCountCap = 500
 /**
  * A relevance-sorted search ranks at most this many matches (found through the GIN index): ranking
  * reads each match's whole search vector, so ranking all 5,000 matches of "data engineer" over
  * 10,000 roles took 70 ms. Below this many matches the order is exact; above it, the best of the
  * first `relevanceWindow` matches come first, and a narrower query finds the rest.
  */
-export const relevanceWindow = 300
+export const relevanceWindow = 120
 
 /** One page of the catalogue for a search and filters, and a capped count of the matches. */
 export async function searchCatalogue(query: CatalogueQuery, pageSize = cataloguePageSize): Promise<CatalogueResult> {

@@ -3,7 +3,16 @@ import { beforeAll, expect, it } from 'vitest'
 import { roles } from '@/db/schema'
 import { seed } from '@/db/seed'
 import { describeEachEngine } from '@/test/db'
-import { getRelatedRoles, listCategories, listCatalogueSkills, searchCatalogue, searchPublishedRoles, suggestRoles } from './data'
+import {
+  findCatalogueSkill,
+  getRelatedRoles,
+  listCatalogueSkills,
+  listCategories,
+  listCompareOptions,
+  searchCatalogue,
+  searchPublishedRoles,
+  suggestRoles,
+} from './data'
 
 describeEachEngine('role full-text search', ({ handle }) => {
   beforeAll(async () => {
@@ -79,6 +88,39 @@ describeEachEngine('role full-text search', ({ handle }) => {
     const skillList = await listCatalogueSkills()
     expect(skillList.map((s) => s.slug)).toContain('python')
     expect(skillList.map((s) => s.slug)).not.toContain('solidity')
+  })
+
+  it('counts every match of a small catalogue exactly, for a search and without one', async () => {
+    const published = (await listCategories()).reduce((n, c) => n + c.roleCount, 0)
+    const all = await searchCatalogue({ q: '', sort: 'title', page: 1 }, 5)
+    expect(all).toMatchObject({ total: published, totalCapped: false, pageCount: Math.ceil(published / 5) })
+    const search = await searchCatalogue({ q: 'engineer', sort: 'relevance', page: 1 }, 100)
+    expect(search.totalCapped).toBe(false)
+    expect(search.total).toBe(search.roles.length)
+    expect(search.total).toBeGreaterThan(1)
+    const paged = await searchCatalogue({ q: 'engineer', sort: 'relevance', page: 2 }, 1)
+    expect(paged.total).toBe(search.total)
+    expect(paged.roles.map((r) => r.slug)).toEqual([search.roles[1]!.slug])
+  })
+
+  it('offers the skill filter the most asked-for skills only, and still accepts any skill in use', async () => {
+    const two = await listCatalogueSkills(2)
+    expect(two).toHaveLength(2)
+    expect(two.map((s) => s.name)).toEqual([...two.map((s) => s.name)].sort((a, b) => a.localeCompare(b)))
+    expect(two.map((s) => s.slug)).toContain('python')
+    expect(await findCatalogueSkill('mongodb')).toMatchObject({ slug: 'mongodb' })
+    // Asked for by a draft role only.
+    expect(await findCatalogueSkill('solidity')).toBeNull()
+    expect(await findCatalogueSkill('no-such-skill')).toBeNull()
+  })
+
+  it('offers the compare pickers a capped list by title, or the roles matching a search', async () => {
+    const first = await listCompareOptions('', 3)
+    expect(first).toHaveLength(3)
+    expect(first.map((r) => r.title)).toEqual([...first.map((r) => r.title)].sort((a, b) => (a < b ? -1 : 1)))
+    expect((await listCompareOptions('kubern')).map((r) => r.slug)).toContain('devops-engineer')
+    expect((await listCompareOptions('blockchain')).map((r) => r.slug)).not.toContain('blockchain-developer')
+    expect(await listCompareOptions('zzzqqq')).toEqual([])
   })
 
   it('ranks related roles by shared skills weighted by share of postings', async () => {

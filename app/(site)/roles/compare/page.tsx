@@ -67,7 +67,7 @@ export default async function ComparePage({ searchParams }: Props) {
             Find roles
           </button>
         </div>
-        <p id="compare-q-hint" className="mt-2 text-sm text-ink-700" role="status">
+        <p id="compare-q-hint" className="mt-2 text-sm text-ink-700">
           {q
             ? listed.length === 0
               ? `No role matches “${q}”.`
