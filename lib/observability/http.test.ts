@@ -76,7 +76,7 @@ describe('instrumentRequests: metrics and access logs reflect a known sequence o
           res.writeHead(303, { Location: '/dashboard' }).end()
         } else if (url.startsWith('/boom')) res.writeHead(500).end('boom')
         else res.writeHead(200).end('ok')
-      }, 5)
+      }, 15)
     }
     server = http.createServer(instrumentRequests(app, { routeOf: routeLabeler(path.join(dir, 'routes-manifest.json')), metrics, logger: log }))
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -108,15 +108,15 @@ describe('instrumentRequests: metrics and access logs reflect a known sequence o
 
     const text = await metrics.registry.getSingleMetricAsString('skillsu_http_request_duration_seconds')
     expect(text).toContain('skillsu_http_request_duration_seconds_count{method="GET",route="/roles/[slug]"} 3')
-    // Every request took at least the handler's 5 ms.
-    expect(text).toContain('skillsu_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/roles/[slug]"} 0')
+    // Every request took at least the handler's 15 ms (timers may fire a little early: the 10 ms bucket is the check).
+    expect(text).toContain('skillsu_http_request_duration_seconds_bucket{le="0.01",method="GET",route="/roles/[slug]"} 0')
 
     const access = lines.filter((l) => l.msg === 'request')
     expect(access).toHaveLength(6)
     expect(access.map((l) => l.status)).toEqual([200, 200, 404, 303, 200, 500])
     expect(access[3]).toMatchObject({ method: 'POST', route: '/login', userId: 'user-42' })
     expect(access[5]).toMatchObject({ level: 50 })
-    for (const l of access) expect(l.durationMs).toBeGreaterThanOrEqual(4)
+    for (const l of access) expect(l.durationMs).toBeGreaterThanOrEqual(10)
     const all = JSON.stringify(lines)
     expect(all).not.toContain('SECRET')
     expect(all).not.toContain('utm=')
