@@ -33,6 +33,9 @@ test.describe('attack: open redirects after sign-in', () => {
       void d.dismiss()
     })
 
+    // The header asks /api/auth/session after load, and that answer renews the session cookie: wait
+    // for it ("Your dashboard") before clearing cookies, or a late answer signs the browser back in.
+    const sessionKnown = () => expect(page.getByRole('banner').getByRole('link', { name: 'Your dashboard' })).toBeVisible()
     for (const target of hostile) {
       await page.context().clearCookies()
       await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`)
@@ -42,11 +45,13 @@ test.describe('attack: open redirects after sign-in', () => {
       await page.getByRole('button', { name: 'Sign in' }).click()
       await expect(page, `after signing in with callbackUrl=${target}`).toHaveURL(/\/dashboard/)
       expect(new URL(page.url()).origin).toBe(origin)
+      await sessionKnown()
 
       // Already signed in: /login redirects on the server, to the same place.
       await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`)
       await expect(page).toHaveURL(/\/dashboard/)
       expect(new URL(page.url()).origin).toBe(origin)
+      await sessionKnown()
     }
     expect(dialogs).toBe(0)
   })
