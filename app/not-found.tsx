@@ -1,13 +1,8 @@
-import { BoundaryPage } from '@/components/site/boundary-page'
-import { NotFoundContent } from '@/components/site/not-found-content'
+import { RootNotFoundScreen } from '@/components/site/boundary-screens'
 
 export const metadata = { title: 'Page not found' }
 
-/** For paths outside the site layout: brings its own (small) header, main and footer. */
+/** For paths outside the site layout (a client component: see components/site/boundary-screens.tsx). */
 export default function NotFound() {
-  return (
-    <BoundaryPage>
-      <NotFoundContent />
-    </BoundaryPage>
-  )
+  return <RootNotFoundScreen />
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { Logo } from '@/components/site/site-header'
+import { Logo } from '@/components/site/logo'
 import { SignOutButton } from '@/components/dashboard/sign-out-button'
 import { requireStaffPage } from '@/lib/auth/staff'
 import { AdminNav, type AdminNavItem } from './_components/admin-nav'

@@ -2,18 +2,27 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react'
 import { Honeypot, useFormGuard } from '@/components/forms/form-guard'
+import { buttonClasses, controlClasses } from '@/components/ui/classes'
 import { subscribeToNewsletter } from '@/lib/newsletter/actions'
 import type { NewsletterSource, SubscribeState } from '@/lib/newsletter/schema'
 
-export interface NewsletterFormClasses {
-  form: string
-  done: string
-  label: string
-  input: string
-  submit: string
-  again: string
-  error: string
-  note: string
+/**
+ * The form's classes for each tone, as plain strings in this module (no class-merging code in the
+ * browser, and no list of classes in every page's payload). None of the parts conflict.
+ */
+function formClasses(tone: 'light' | 'dark', className = '') {
+  const dark = tone === 'dark'
+  const extra = className ? ` ${className}` : ''
+  return {
+    form: `relative flex w-full flex-col gap-3${extra}`,
+    done: `flex flex-col items-start gap-3${extra}`,
+    label: `text-sm leading-6 font-medium ${dark ? 'text-white' : 'text-ink-900'}`,
+    input: `${controlClasses} min-h-11 sm:flex-1`,
+    submit: `${buttonClasses()} shrink-0`,
+    again: dark ? `${buttonClasses({ variant: 'outline', size: 'sm' })} border-white/30 bg-transparent text-white hover:bg-white/10 active:bg-white/15` : buttonClasses({ variant: 'ghost', size: 'sm' }),
+    error: `text-sm font-medium ${dark ? 'text-danger-200' : 'text-danger-700'}`,
+    note: `text-sm leading-6 ${dark ? 'text-ink-300' : 'text-ink-600'}`,
+  }
 }
 
 const messageClasses = {
@@ -26,7 +35,8 @@ const messageClasses = {
  * are made in the browser and written into hidden fields as the form is sent; without it, the
  * server answers the first submit with a ticket that the second one carries instead.
  */
-export function NewsletterFormFields({ source, classes, footnote }: { source: NewsletterSource; classes: NewsletterFormClasses; footnote?: React.ReactNode }) {
+export function NewsletterFormFields({ source, tone, className, footnote }: { source: NewsletterSource; tone: 'light' | 'dark'; className?: string; footnote?: React.ReactNode }) {
+  const classes = formClasses(tone, className)
   const [state, formAction, pending] = useActionState<SubscribeState | null, FormData>(subscribeToNewsletter, null)
   const guard = useFormGuard()
   const keyInput = useRef<HTMLInputElement>(null)

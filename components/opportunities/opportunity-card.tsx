@@ -4,7 +4,10 @@ import type { OpportunityCardDto } from '@/lib/opportunities/data'
 import { dateFromExpiresAt, employmentTypeLabels } from '@/lib/opportunities/schema'
 import { formatDate } from '@/lib/roles/format'
 
-/** One opportunity: where, what kind, a short description and the link to apply on the employer's site. */
+/**
+ * One opportunity: where, what kind, a short description and the link to apply on the employer's site.
+ * Its repeated pieces are named once in globals.css (opp-*): role pages list several cards.
+ */
 export function OpportunityCard({ opportunity: o, headingLevel = 'h3', showRole = true }: { opportunity: OpportunityCardDto; headingLevel?: 'h2' | 'h3' | 'h4'; showRole?: boolean }) {
   const Heading = headingLevel
   const where = [o.remote ? 'Remote' : null, o.location || null].filter(Boolean).join(' · ')
@@ -16,15 +19,15 @@ export function OpportunityCard({ opportunity: o, headingLevel = 'h3', showRole 
       </div>
       <Heading className="card-title">{o.title}</Heading>
       <p className="text-sm font-medium text-ink-800">{o.company}</p>
-      <dl className="mt-2 space-y-1 text-sm text-ink-700">
+      <dl className="opp-facts">
         {where && (
-          <div className="flex gap-1">
+          <div>
             <dt className="sr-only">Location</dt>
             <dd>{where}</dd>
           </div>
         )}
         {showRole && o.role && (
-          <div className="flex gap-1">
+          <div>
             <dt>Role:</dt>
             <dd>
               <Link href={`/roles/${o.role.slug}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
@@ -33,14 +36,14 @@ export function OpportunityCard({ opportunity: o, headingLevel = 'h3', showRole 
             </dd>
           </div>
         )}
-        <div className="flex gap-1">
+        <div>
           <dt>Posted</dt>
           <dd>
             <time dateTime={o.publishedAt}>{formatDate(o.publishedAt)}</time>
           </dd>
         </div>
         {o.expiresAt && (
-          <div className="flex gap-1">
+          <div>
             <dt>Apply by</dt>
             <dd>
               <time dateTime={dateFromExpiresAt(o.expiresAt)}>{formatDate(dateFromExpiresAt(o.expiresAt))}</time>
@@ -52,7 +55,7 @@ export function OpportunityCard({ opportunity: o, headingLevel = 'h3', showRole 
       <a
         href={o.applyUrl}
         rel="noopener noreferrer nofollow"
-        className="mt-4 self-start rounded-lg font-semibold text-brand-700 underline underline-offset-4 hover:text-brand-800"
+        className="opp-apply"
       >
         Apply on the employer’s site<span className="sr-only">: {o.title} at {o.company}</span>
       </a>

@@ -16,7 +16,7 @@ export function PartnerStrip({ partners, title = "We've supported professionals 
                 // Already small WebP files re-encoded on upload and served with immutable caching, so
                 // next/image (unoptimized here) would add only its client script to every page.
                 // eslint-disable-next-line @next/next/no-img-element
-                <img src={p.logo.src} alt={p.logo.alt} width={Math.round(p.logo.width / 2)} height={Math.round(p.logo.height / 2)} loading="lazy" decoding="async" className="h-12 w-auto" />
+                <img src={p.logo.src} alt={p.logo.alt} width={Math.round(p.logo.width / 2)} height={Math.round(p.logo.height / 2)} loading="lazy" className="h-12 w-auto" />
               ) : (
                 <span className="text-lg font-semibold text-ink-700">{p.name}</span>
               )}

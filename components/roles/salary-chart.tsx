@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import type { CSSProperties, ReactNode } from 'react'
 import type { RolePageDto } from '@/lib/roles/data'
 import { linearScale, premiumSalary, salaryTicks } from '@/lib/roles/chart-scale'
 import { formatMoney, formatPercent } from '@/lib/roles/format'
@@ -36,9 +36,13 @@ export function salaryAxis(values: number[]) {
 /** "37.50%" for inline left/width styles. */
 export const cssPct = (n: number) => `${n.toFixed(2)}%`
 
-/** Faint vertical lines at each tick, drawn inside a track so rows line up with the axis below. */
-export function SalaryGridlines({ ticks, x }: { ticks: number[]; x: (v: number) => number }) {
-  return ticks.map((t) => <span key={t} className="sal-grid" style={{ left: cssPct(x(t)) }} />)
+/**
+ * Faint vertical lines at each tick, drawn by the track's CSS background (.sal-track in globals.css)
+ * rather than one element per tick and row: the ticks are evenly spaced from 0% to 100%, so the
+ * number of steps is all the CSS needs.
+ */
+export function gridlineStyle(ticks: number[]): CSSProperties {
+  return { '--sal-steps': Math.max(ticks.length - 1, 1) } as CSSProperties
 }
 
 /**
@@ -48,7 +52,7 @@ export function SalaryGridlines({ ticks, x }: { ticks: number[]; x: (v: number) 
 export function SalaryAxis({ ticks, x, currency }: { ticks: number[]; x: (v: number) => number; currency: string }) {
   const thin = ticks.length > 4
   return (
-    <div className="relative h-6 border-t border-ink-400">
+    <div aria-hidden="true" className="relative h-6 border-t border-ink-400">
       {ticks.map((t, i) => {
         const first = i === 0
         const last = i === ticks.length - 1
@@ -61,7 +65,6 @@ export function SalaryAxis({ ticks, x, currency }: { ticks: number[]; x: (v: num
             )}
             style={{ left: cssPct(x(t)) }}
           >
-            <span className="h-1.5 w-px bg-ink-400" />
             <span className={thin && i % 2 === 1 ? 'sal-tick-label max-sm:hidden' : 'sal-tick-label'}>
               {formatMoney(t, currency)}
             </span>
@@ -94,8 +97,7 @@ export function SalaryRangeTrack({
   const left = x(min)
   const right = x(max)
   return (
-    <div className="sal-track">
-      <SalaryGridlines ticks={ticks} x={x} />
+    <div aria-hidden="true" className="sal-track" style={gridlineStyle(ticks)}>
       <span
         className="absolute inset-y-0 rounded-sm bg-brand-600"
         style={{ left: cssPct(left), width: cssPct(Math.max(right - left, 0.75)) }}
@@ -117,7 +119,7 @@ export function SalaryRangeTrack({
 /** Key to the range bar, the average marker and (when shown) the open-ended extension. */
 export function SalaryLegend({ openEnded = false, children }: { openEnded?: boolean; children?: ReactNode }) {
   return (
-    <div className="legend">
+    <div aria-hidden="true" className="legend">
       <span>
         <span className="h-3 w-5 rounded-sm bg-brand-600" />
         Salary range
@@ -145,8 +147,10 @@ function alignAt(pct: number) {
 /**
  * Salary range (min to max) with the average marked, on a round axis, plus one row per location premium
  * showing the premium-adjusted average on the same scale. HTML/CSS only, so it renders on the server and
- * stays legible from 360 px up. The graphic is hidden from assistive technology, which reads a table with
- * every figure instead. Renders nothing when min, average or max is missing.
+ * stays legible from 360 px up. Assistive technology reads the figures as the text labels show them
+ * (region and range, average, each location's premium); the bars, axis and legend are hidden from it
+ * (a second copy of every figure as a table would weigh on every role page). Renders nothing when min,
+ * average or max is missing.
  */
 export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
   const { min, avg, max, currency, region, maxOpenEnded } = salary
@@ -163,7 +167,7 @@ export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
         {caption ?? `Annual salary, ${region} (${currency})`}
       </figcaption>
 
-      <div aria-hidden="true" className="mt-3">
+      <div className="mt-3">
         <SalaryLegend openEnded={maxOpenEnded}>
           {premiums.length > 0 ? (
             <span>
@@ -203,19 +207,13 @@ export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
                   </span>
                 </div>
                 <div className="pt-1 pb-3 sm:py-2">
-                  <div className="sal-track">
-                    <SalaryGridlines ticks={ticks} x={x} />
-                    {/* Where the overall average sits, for reference. */}
-                    <span className="absolute -inset-y-1 w-0 border-l-2 border-dotted border-ink-400" style={{ left: cssPct(avgX) }} />
-                    <span
-                      className="absolute top-1/2 h-1 -translate-y-1/2 bg-accent-600"
-                      style={{ left: cssPct(Math.min(avgX, px)), width: cssPct(Math.abs(px - avgX)) }}
-                    />
-                    <span
-                      className="sal-point"
-                      style={{ left: cssPct(px) }}
-                    />
-                  </div>
+                  {/* The reference line at the overall average, the bar from it to this location's
+                      average, and its point are drawn by .sal-premium's background and pseudo-elements. */}
+                  <div
+                    aria-hidden="true"
+                    className="sal-track sal-premium"
+                    style={{ ...gridlineStyle(ticks), '--avg': cssPct(avgX), '--at': cssPct(px), '--lo': cssPct(Math.min(avgX, px)), '--hi': cssPct(Math.max(avgX, px)) } as CSSProperties}
+                  />
                 </div>
               </div>
             )
@@ -229,42 +227,6 @@ export function SalaryChart({ salary, caption, className }: SalaryChartProps) {
         </div>
       </div>
 
-      {/* sr-only on the wrapper, not the table: a table ignores width: 1px and would widen the page. */}
-      <div className="sr-only">
-        <table>
-          <caption>
-            Annual salary, {region}, in {currency}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Figure</th>
-              <th scope="col">Annual salary</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Minimum</th>
-              <td>{money(min)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Average</th>
-              <td>{money(avg)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Maximum</th>
-              <td>{maxOpenEnded ? `${money(max)} or more` : money(max)}</td>
-            </tr>
-            {premiums.map((p, i) => (
-              <tr key={`${p.location}-${i}`}>
-                <th scope="row">
-                  Average in {p.location} ({formatPercent(p.premiumPct, { signed: true })} location premium)
-                </th>
-                <td>about {money(p.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </figure>
   )
 }

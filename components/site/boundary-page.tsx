@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { Logo } from './site-header'
+import { Logo } from './logo'
 
 const links = [
   { href: '/roles', label: 'Roles' },
@@ -20,8 +20,6 @@ const navItems = links.map((link) => (
   </li>
 ))
 
-// Module-level elements: the 404 and 403 frames render the very same objects, which React's
-// payload then sends once and refers to from the other boundary.
 const header = (
   <header className="border-b border-ink-200 bg-white">
     <div className="mx-auto flex min-h-16 max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-2 sm:px-6 lg:px-8">
@@ -49,9 +47,9 @@ const footerNav = (
 )
 
 /**
- * The frame of the root 404 and 403 pages (paths outside the site layout). Next puts these pages
- * into every page's payload (they are the root's boundaries), so the frame is kept small: the
- * logo, a few links and a short footer, without the site header's menus or the footer's forms.
+ * The frame of the root 404, 403 and 401 screens (outside the site layout): the logo, a few links
+ * and a short footer, without the site header's menus or the footer's forms. Rendered by the client
+ * components in boundary-screens.tsx, so it stays out of every page's payload.
  */
 export function BoundaryPage({ children }: { children: React.ReactNode }) {
   return (

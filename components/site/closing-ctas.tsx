@@ -34,14 +34,15 @@ export function ClosingCtas({ ctas = siteSettingsDefaults.ctas, showNewsletter =
         <h2 id="closing-ctas" className="sr-only">
           Work with SkillsU
         </h2>
+        {/* .cta-card (globals.css) styles each block's heading, text and links: named once, not per block. */}
         <ul className="grid gap-5 sm:grid-cols-2">
           {blocks.map((b) => (
-            <li key={b.key} className="card p-6 shadow-xs">
-              <h3 className="card-title mt-0">{ctas[b.key].title}</h3>
-              <p className="mt-2 flex-1 text-ink-700">{ctas[b.key].text}</p>
-              <div className="mt-5 flex flex-wrap gap-3">
+            <li key={b.key} className="card cta-card">
+              <h3>{ctas[b.key].title}</h3>
+              <p>{ctas[b.key].text}</p>
+              <div>
                 {b.links.map((l, i) => (
-                  <Link key={l.href + l.label} href={l.href} className={buttonVariants({ variant: i === 0 ? 'primary' : 'outline', size: 'sm' })}>
+                  <Link key={i} href={l.href} className={buttonVariants({ variant: i === 0 ? 'primary' : 'outline', size: 'sm' })}>
                     {l.label}
                   </Link>
                 ))}
@@ -49,10 +50,10 @@ export function ClosingCtas({ ctas = siteSettingsDefaults.ctas, showNewsletter =
             </li>
           ))}
           {showNewsletter && (
-          <li className="card p-6 shadow-xs sm:col-span-2">
-            <h3 className="card-title mt-0">{ctas.newsletter.title}</h3>
-            <p className="mt-2 text-ink-700">{ctas.newsletter.text}</p>
-            <div className="mt-5">
+          <li className="card cta-card sm:col-span-2">
+            <h3>{ctas.newsletter.title}</h3>
+            <p>{ctas.newsletter.text}</p>
+            <div>
               <Link href="#newsletter" className={buttonVariants({ variant: 'outline', size: 'sm' })}>
                 Join the newsletter
               </Link>

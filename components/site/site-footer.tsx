@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { NewsletterForm } from '@/components/newsletter/newsletter-form'
 import { Container } from '@/components/ui/container'
 import { cn } from '@/lib/utils'
-import { Logo } from './site-header'
+import { Logo } from './logo'
 
 interface FooterColumn {
   title: string
@@ -72,15 +72,12 @@ export function SiteFooter({ year, className }: SiteFooterProps) {
           <nav aria-label="Footer" className="lg:col-span-8">
             <div className="grid grid-cols-1 gap-8 min-[480px]:grid-cols-2 sm:grid-cols-3">
               {footerColumns.map((column) => (
-                <div key={column.title}>
-                  <h2 className="text-sm font-semibold text-white">{column.title}</h2>
-                  <ul className="mt-4 flex flex-col gap-3">
+                <div key={column.title} className="footer-col">
+                  <h2>{column.title}</h2>
+                  <ul>
                     {column.links.map((link) => (
                       <li key={link.href}>
-                        <Link
-                          href={link.href}
-                          className="footer-link text-sm leading-6 transition-colors"
-                        >
+                        <Link href={link.href} className="footer-link">
                           {link.label}
                         </Link>
                       </li>

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { Container } from '@/components/ui/container'
 import { cn } from '@/lib/utils'
 import { AccountLink } from './account-link'
+import { Logo } from './logo'
 import { MobileNav, type NavLink } from './mobile-nav'
 
 export const mainNavLinks: NavLink[] = [
@@ -12,30 +13,6 @@ export const mainNavLinks: NavLink[] = [
 ]
 
 const signInLink: NavLink = { href: '/login', label: 'Sign in' }
-
-/** The "SkillsU" wordmark with its mark; decorative parts are hidden from assistive tech. */
-export function Logo({ inverted = false, className }: { inverted?: boolean; className?: string }) {
-  return (
-    <Link
-      href="/"
-      className={cn(
-        'logo',
-        inverted ? 'text-white' : 'text-ink-950',
-        className,
-      )}
-    >
-      <span
-        aria-hidden="true"
-        className="logo-mark"
-      >
-        S
-      </span>
-      <span>
-        Skills<span className={inverted ? 'text-brand-300' : 'text-brand-600'}>U</span>
-      </span>
-    </Link>
-  )
-}
 
 export function SiteHeader({ className }: { className?: string }) {
   return (

@@ -124,11 +124,13 @@ export function occupationJsonLd(role: RolePageDto, siteUrl: string): Occupation
     '@type': 'Occupation' as const,
     '@id': `${url}#occupation`,
     name: role.title,
-    description: [role.summary, role.overview].map((s) => s.trim()).filter(Boolean).join('\n\n'),
+    // The summary and the responsibilities' titles, not the overview and every description: the
+    // page itself carries the full text, and this block is sent twice (HTML and RSC payload).
+    description: role.summary.trim(),
     url,
     occupationalCategory: role.category.name,
     skills: nonEmpty(role.skills.map((s) => s.name)),
-    responsibilities: nonEmpty(role.responsibilities.map((r) => `${r.title}: ${r.description}`)),
+    responsibilities: nonEmpty(role.responsibilities.map((r) => r.title)),
     qualifications: nonEmpty(role.qualifications),
     estimatedSalary: distribution ? [distribution] : undefined,
     occupationLocation: nonEmpty(occupationLocations(role.salary)),

@@ -51,10 +51,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const salary = role.salary.avg ? `, average salary ${formatMoney(role.salary.avg, role.salary.currency)}` : ''
   return {
     title: `${role.title}: skills, salary and demand`,
-    description: `${role.summary}${salary}.`.slice(0, 300),
+    // "Builds APIs, average salary $110,000." (the summary's own full stop goes before the salary).
+    description: `${role.summary.trim().replace(/\.+$/, '')}${salary}.`.slice(0, 300),
     alternates: { canonical: `/roles/${role.slug}` },
     openGraph: { type: 'article', title: role.title, description: role.summary, url: `/roles/${role.slug}` },
-    twitter: { card: 'summary_large_image', title: role.title, description: role.summary },
+    // Only the card type: X reads the title, description and image from the Open Graph tags, so
+    // the page does not carry a second copy of each (in its HTML and again in its payload).
+    twitter: { card: 'summary_large_image' },
   }
 }
 
@@ -123,9 +126,9 @@ export default async function RolePage({ params }: Props) {
                 ['Demand, ' + (market.demandChangePeriod ?? 'recent'), market.demandChangePct === null ? '—' : formatPercent(market.demandChangePct, { signed: true })],
                 ['Entry roles per senior', market.entryToSeniorRatio === null ? '—' : String(market.entryToSeniorRatio)],
               ].map(([label, value]) => (
-                <div key={label} className="box p-3">
-                  <dt className="text-xs text-ink-600">{label}</dt>
-                  <dd className="mt-1 text-lg font-semibold text-ink-950">{value}</dd>
+                <div key={label} className="stat">
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
                 </div>
               ))}
             </dl>
@@ -143,8 +146,9 @@ export default async function RolePage({ params }: Props) {
 
         <Container className="max-w-4xl space-y-14 py-12">
           <Section id="overview" title="Role overview">
-            {role.overview.split(/\n{2,}/).map((p) => (
-              <p key={p} className="mb-4 leading-7 text-ink-800 last:mb-0">{p}</p>
+            {/* Index keys: a text key would put each paragraph in the payload twice; the list never reorders. */}
+            {role.overview.split(/\n{2,}/).map((p, i) => (
+              <p key={i} className="mb-4 leading-7 text-ink-800 last:mb-0">{p}</p>
             ))}
           </Section>
 
@@ -161,14 +165,14 @@ export default async function RolePage({ params }: Props) {
 
           <Section id="qualifications" title="Typical required skills and qualifications">
             <ul className="list-disc space-y-2 pl-6 leading-7 text-ink-800">
-              {role.qualifications.map((q) => <li key={q}>{q}</li>)}
+              {role.qualifications.map((q, i) => <li key={i}>{q}</li>)}
             </ul>
           </Section>
 
           <Section id="trends" title="Emerging trends">
             <ul className="space-y-4">
-              {role.trends.map((t) => (
-                <li key={t.text} className="box flex gap-4">
+              {role.trends.map((t, i) => (
+                <li key={i} className="box flex gap-4">
                   {t.figurePct !== undefined && (
                     <p className="shrink-0 text-2xl font-bold text-brand-700">
                       {formatPercent(t.figurePct, { signed: true })}
@@ -230,7 +234,7 @@ export default async function RolePage({ params }: Props) {
           <p className="text-sm text-ink-600">
             {role.lastReviewedAt ? `Figures last reviewed ${formatDate(role.lastReviewedAt)}` : 'Figures not yet reviewed'}; sources:{' '}
             {role.sources.map((s, i) => (
-              <span key={s.label}>
+              <span key={i}>
                 {i > 0 && '; '}
                 {s.url ? (
                   <a href={s.url} className="underline" rel="noopener noreferrer">{s.label}</a>
