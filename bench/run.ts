@@ -5,7 +5,11 @@
  * request (counted by the data layer), query plans, and first-load JavaScript. Prints one table and
  * writes bench/results/<timestamp>.{json,md} and bench/results/latest.md.
  *
- * Options: --duration <s> (10) --connections <n> (20) --no-build --keep-db --only <route names, comma-separated>
+ * With nginx on PATH it also runs deploy/nginx.conf in front of the server and compares the role
+ * page through its micro-cache with nginx serving the same HTML as a static file (autocannon, and
+ * wrk too when it is installed: one Node client thread cannot saturate nginx).
+ *
+ * Options: --duration <s> (10) --connections <n> (20) --no-build --keep-db --no-proxy --only <route names, comma-separated>
  * Env: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432), NEXT_DIST_DIR (.next-bench), BENCH_PORT (3300).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -17,6 +21,7 @@ import autocannon from 'autocannon'
 import { encode } from 'next-auth/jwt'
 import postgres from 'postgres'
 import { seedRoles } from '@/db/seed/content/roles'
+import { hasNginx, startNginx } from '../scripts/nginx'
 import { seedLarge, type SeedLargeResult } from './seed-large'
 
 // ---------------------------------------------------------------------------------------------
@@ -34,6 +39,7 @@ const settings = {
   build: !flag('no-build'),
   keepDb: flag('keep-db'),
   only: option('only', '').split(',').filter(Boolean),
+  proxy: !flag('no-proxy'),
   distDir: process.env.NEXT_DIST_DIR || '.next-bench',
   port: Number(process.env.BENCH_PORT || 3300),
   adminUrl: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432',
@@ -55,6 +61,8 @@ const targets = {
   dynamic: 0.5,
   searchP95Ms: 10,
   adminPage400: 1.2,
+  /** The role page through nginx's micro-cache over nginx serving the same HTML as a file. */
+  proxy: 0.8,
   largeTableRows: 10_000,
 }
 
@@ -424,6 +432,102 @@ async function searchP95(sql: postgres.Sql, statement: BenchStats['recorded'][nu
 }
 
 // ---------------------------------------------------------------------------------------------
+// Behind the reverse-proxy cache: deploy/nginx.conf in front of the server, against nginx serving
+// the same HTML as a static file
+
+interface ProxyRow {
+  name: string
+  tool: 'autocannon' | 'wrk'
+  rps: number
+  p50: number
+  p99: number
+  non2xx: number
+}
+interface ProxyResult {
+  rows: ProxyRow[]
+  /** Role page through the proxy over the same HTML as a static file, per tool. */
+  ratios: { tool: string; ratio: number; met: boolean }[]
+  cacheStatus: Record<string, number>
+}
+
+async function autocannonGet(url: string): Promise<Omit<ProxyRow, 'name' | 'tool'>> {
+  const r = await autocannon({ url, connections: settings.connections, duration: settings.duration, timeout: 30 })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx }
+}
+
+/** wrk (C, one thread per core) when installed: `wrk -t2 -c<n> -d<s>s --latency <url>`. */
+function wrkGet(url: string): Omit<ProxyRow, 'name' | 'tool'> | undefined {
+  const run = spawnSync('wrk', ['-t2', `-c${settings.connections}`, `-d${settings.duration}s`, '--latency', url], { encoding: 'utf8' })
+  if (run.status !== 0 || run.error) return undefined
+  const ms = (label: string) => {
+    const m = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm').exec(run.stdout)
+    if (!m) return NaN
+    const v = Number(m[1])
+    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v
+  }
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(run.stdout)?.[1] ?? NaN)
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(run.stdout)?.[1] ?? 0)
+  return { rps, p50: ms('50'), p99: ms('99'), non2xx }
+}
+
+async function measureProxy(rolePath: string, roleHtml: string): Promise<ProxyResult | undefined> {
+  if (!settings.proxy || !hasNginx()) {
+    log('> Proxy comparison skipped (' + (settings.proxy ? 'no nginx on PATH' : '--no-proxy') + ')')
+    return undefined
+  }
+  const work = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'skillsu-bench-nginx-'))
+  const staticDir = path.join(work, 'static')
+  fs.mkdirSync(staticDir)
+  fs.writeFileSync(path.join(staticDir, 'role.html'), roleHtml)
+  fs.chmodSync(staticDir, 0o755)
+  const proxyPort = settings.port + 1
+  const proxy = `http://127.0.0.1:${proxyPort}`
+  const nginx = startNginx({
+    work,
+    proxyPort,
+    upstreamPorts: [settings.port],
+    // The role page's HTML as nginx serves any static file: the ceiling for the cached page.
+    extraLocations: `location = /__bench/role.html {\n  alias ${staticDir}/role.html;\n  default_type text/html;\n}`,
+  })
+  try {
+    const deadline = Date.now() + 20_000
+    for (;;) {
+      const ok = await fetch(`${proxy}/__bench/role.html`).then((r) => r.ok).catch(() => false)
+      if (ok) break
+      if (Date.now() > deadline) throw new Error('nginx did not answer within 20 s')
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    const cacheStatus: Record<string, number> = {}
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(proxy + rolePath)
+      await res.arrayBuffer()
+      const st = res.headers.get('x-cache-status') ?? 'none'
+      cacheStatus[st] = (cacheStatus[st] ?? 0) + 1
+    }
+    const rows: ProxyRow[] = []
+    const targetsByName = [
+      { name: 'nginx static file (same HTML)', url: `${proxy}/__bench/role.html` },
+      { name: 'role page via nginx micro-cache', url: proxy + rolePath },
+    ]
+    for (const t of targetsByName) rows.push({ name: t.name, tool: 'autocannon', ...(await autocannonGet(t.url)) })
+    for (const t of targetsByName) {
+      const w = wrkGet(t.url)
+      if (w) rows.push({ name: t.name, tool: 'wrk', ...w })
+    }
+    const ratios = (['autocannon', 'wrk'] as const).flatMap((tool) => {
+      const [st, px] = targetsByName.map((t) => rows.find((r) => r.tool === tool && r.name === t.name))
+      return st && px ? [{ tool, ratio: px.rps / st.rps, met: px.rps / st.rps >= targets.proxy }] : []
+    })
+    for (const r of rows) log(`  ${r.name} (${r.tool}): ${fmt(r.rps)} req/s, p50 ${fmt(r.p50, 2)} ms, p99 ${fmt(r.p99, 2)} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`)
+    return { rows, ratios, cacheStatus }
+  } finally {
+    nginx.kill('SIGTERM')
+    await new Promise((r) => (nginx.exitCode !== null ? r(null) : nginx.once('exit', r)))
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 interface RouteResult extends RouteSpec {
@@ -453,6 +557,12 @@ function table(results: RouteResult[]): string {
     r.js ? `${fmt(r.js.gzipBytes / 1024, 1)} (+${fmt(r.js.vsStatic / 1024, 1)})` : '',
     fmt(r.htmlBytes / 1024, 1),
   ])
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
+}
+
+function proxyTable(p: ProxyResult): string {
+  const head = ['through nginx', 'client', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx']
+  const rows = p.rows.map((r) => [r.name, r.tool, fmt(r.rps), fmt(r.p50, 2), fmt(r.p99, 2), String(r.non2xx)])
   return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n')
 }
 
@@ -509,6 +619,9 @@ async function main() {
     }
 
     const byName = new Map(results.map((r) => [r.name, r]))
+    const roleRoute = byName.get('role page (cached)')
+    const roleHtml = roleRoute ? (await request(roleRoute, cookies)).body : undefined
+    const proxied = roleRoute && roleHtml ? await measureProxy(roleRoute.path, roleHtml) : undefined
     const baselines = { static: byName.get('static baseline'), dynamic: byName.get('dynamic baseline') }
     for (const r of results) {
       const b = r.baseline ? baselines[r.baseline] : undefined
@@ -538,6 +651,9 @@ async function main() {
       search ? `Search statement alone (200 sequential runs): p50 ${fmt(search.p50, 2)} ms, p95 ${fmt(search.p95, 2)} ms (target < ${targets.searchP95Ms} ms: ${search.met ? 'met' : 'MISSED'})` : 'Search statement: not found',
       deepPage ? `Admin list, page 1 req/s over page 400 req/s: ${fmt(deepPage.rpsRatio, 2)} (target at most ${targets.adminPage400}: ${deepPage.rpsRatio <= targets.adminPage400 ? 'met' : 'MISSED'})` : '',
       `Sequential scans on tables over ${fmt(targets.largeTableRows)} rows: ${seqScanHits.length ? seqScanHits.map((h) => `${h.table} (${h.route})`).join(', ') : 'none'}`,
+      proxied
+        ? `Behind nginx (deploy/nginx.conf): role page through the micro-cache over the same HTML as a static file: ${proxied.ratios.map((r) => `${fmt(r.ratio, 2)} with ${r.tool}`).join(', ')} (target at least ${targets.proxy}: ${proxied.ratios.every((r) => r.met) ? 'met' : 'MISSED'}); cache status while warming: ${JSON.stringify(proxied.cacheStatus)}`
+        : 'Behind nginx: not measured (no nginx on PATH, or --no-proxy)',
       `Role saves: ${save.saved} saved, ${save.refused} refused (conflicts or errors)${save.lastRefusal ? `; last refusal: ${save.lastRefusal.replace(/\s+/g, ' ')}` : ''}`,
     ].filter(Boolean)
 
@@ -557,6 +673,7 @@ async function main() {
       '',
       ...summary.map((s) => `- ${s}`),
       '',
+      ...(proxied ? ['## Behind the reverse-proxy cache', '', proxyTable(proxied), ''] : []),
       '## Query plans',
       ...results
         .filter((r) => r.plans?.length)
@@ -567,13 +684,14 @@ async function main() {
         ]),
       '',
     ].join('\n')
-    Object.assign(report, { when: when.toISOString(), settings, seeded, results, search, deepPage, seqScanHits, saves: { saved: save.saved, refused: save.refused }, totalSeconds: (performance.now() - started) / 1000 })
+    Object.assign(report, { when: when.toISOString(), settings, seeded, results, proxied, search, deepPage, seqScanHits, saves: { saved: save.saved, refused: save.refused }, totalSeconds: (performance.now() - started) / 1000 })
     fs.mkdirSync(resultsDir, { recursive: true })
     fs.writeFileSync(path.join(resultsDir, `${stamp}.json`), JSON.stringify(report, null, 2) + '\n')
     fs.writeFileSync(path.join(resultsDir, `${stamp}.md`), md)
     fs.writeFileSync(path.join(resultsDir, 'latest.md'), md)
     log('')
     log(table(results))
+    if (proxied) log(`\n${proxyTable(proxied)}`)
     log('')
     for (const s of summary) log(`- ${s}`)
     log(`\nWritten: bench/results/${stamp}.json, bench/results/${stamp}.md, bench/results/latest.md (total ${seconds(performance.now() - started)})`)

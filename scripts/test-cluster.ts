@@ -30,6 +30,7 @@ import postgres from 'postgres'
 import { startTestSmtpServer, type TestSmtpServer } from '../lib/email/test-smtp'
 import { siteSettingsDefaults } from '../lib/site-settings/schema'
 import { e2eAuthSecret } from '../playwright.config'
+import { hasNginx, startNginx } from './nginx'
 
 const root = process.cwd()
 const distDir = process.env.NEXT_DIST_DIR || '.next'
@@ -151,45 +152,6 @@ async function startInstance(name: string, port: number, env: Record<string, str
   return { name, port, url, logFile }
 }
 
-/** deploy/nginx.conf with this run's ports and paths; each rewritten line must be found. */
-function nginxConfig(proxyPort: number, upstreamPorts: number[], stubPort: number): string {
-  let conf = fs.readFileSync(path.join(root, 'deploy/nginx.conf'), 'utf8')
-  const replace = (marker: RegExp, by: string) => {
-    const before = conf
-    conf = conf.replace(marker, by)
-    if (conf === before) throw new Error(`deploy/nginx.conf: no line matches ${marker}`)
-  }
-  replace(/^user .*# cluster-test: user\n/m, '')
-  replace(/^pid .*# cluster-test: pid$/m, `pid ${work}/nginx.pid;`)
-  replace(/^error_log .*# cluster-test: error_log$/m, `error_log ${work}/nginx-error.log warn;`)
-  replace(/^(\s*)access_log .*# cluster-test: access_log$/m, `$1access_log ${work}/nginx-access.log;`)
-  replace(/^\s*server \S+ .*# cluster-test: upstream\n(\s*server .*# cluster-test: upstream\n)*/m, '')
-  replace(/^(\s*)upstream skillsu_app \{\n/m, `$&${upstreamPorts.map((p) => `    server 127.0.0.1:${p} max_fails=3 fail_timeout=10s;\n`).join('')}`)
-  replace(/^(\s*)proxy_cache_path \S+ (.*)# cluster-test: cache_path$/m, `$1proxy_cache_path ${work}/cache $2`)
-  replace(/^(\s*)listen .*# cluster-test: listen$/m, `$1listen 127.0.0.1:${proxyPort};`)
-  replace(
-    /^http \{\n/m,
-    `$&${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${work}/${t}_temp;\n`).join('')}`,
-  )
-  // A stand-in upstream for responses the app never sends to anonymous visitors (a Set-Cookie on
-  // a public page), so the proxy's rule for them is tested too.
-  replace(/^(\s*)# cluster-test: extra locations$/m, `$1location /__cluster-stub/ {\n$1  proxy_pass http://127.0.0.1:${stubPort};\n$1}`)
-  return conf
-}
-
-async function startNginx(conf: string): Promise<void> {
-  const file = path.join(work, 'nginx.conf')
-  fs.writeFileSync(file, conf)
-  fs.mkdirSync(path.join(work, 'cache'), { recursive: true })
-  // Workers may run as an unprivileged user when nginx starts as root.
-  fs.chmodSync(work, 0o777)
-  fs.chmodSync(path.join(work, 'cache'), 0o777)
-  const test = spawnSync('nginx', ['-t', '-q', '-c', file, '-p', work, '-e', path.join(work, 'nginx-error.log')], { encoding: 'utf8' })
-  if (test.status !== 0) throw new Error(`nginx -t refused the generated config:\n${test.stderr}`)
-  const child = spawn('nginx', ['-c', file, '-p', work, '-e', path.join(work, 'nginx-error.log'), '-g', 'daemon off;'], { stdio: 'inherit' })
-  children.push(child)
-}
-
 function startStub(): Promise<{ port: number; hits: Map<string, number> }> {
   const hits = new Map<string, number>()
   const server = http.createServer((req, res) => {
@@ -220,7 +182,7 @@ async function get(url: string, headers: Record<string, string> = {}) {
 async function main() {
   const databaseUrl = process.env.DATABASE_URL
   if (!databaseUrl) throw new Error('test:cluster needs DATABASE_URL (PostgreSQL): several instances cannot share the embedded database')
-  if (spawnSync('nginx', ['-v']).status !== 0) throw new Error('test:cluster needs nginx on PATH (Debian: apt-get install nginx-light)')
+  if (!hasNginx()) throw new Error('test:cluster needs nginx on PATH (Debian: apt-get install nginx-light)')
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0'
   const ports = process.env.CLUSTER_PORTS ? process.env.CLUSTER_PORTS.split(',').map(Number) : [await freePort(), await freePort()]
   const proxyPort = Number(process.env.CLUSTER_PROXY_PORT || (await freePort()))
@@ -253,7 +215,10 @@ async function main() {
   // One after the other: the first migrates and seeds, the second finds it done.
   const a = await startInstance('A', ports[0]!, env)
   const b = await startInstance('B', ports[1]!, env)
-  await startNginx(nginxConfig(proxyPort, ports, stub.port))
+  // A stand-in upstream for responses the app never sends to anonymous visitors (a Set-Cookie on
+  // a public page), so the proxy's rule for them is tested too.
+  const stubLocation = `location /__cluster-stub/ {\n  proxy_pass http://127.0.0.1:${stub.port};\n}`
+  children.push(startNginx({ work, proxyPort, upstreamPorts: ports, extraLocations: stubLocation }))
   await waitFor('nginx', async () => ((await fetch(`${proxy}/api/health`)).ok ? true : undefined), 20_000)
   log(`both instances and nginx are up (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 
