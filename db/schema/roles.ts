@@ -102,6 +102,12 @@ export const roles = pgTable(
     index('roles_live_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id).where(sql`${t.deletedAt} is null`),
     index('roles_live_title_idx').on(t.title, t.id).where(sql`${t.deletedAt} is null`),
     index('roles_live_status_title_idx').on(t.status, t.title, t.id).where(sql`${t.deletedAt} is null`),
+    // The catalogue filtered by category, in its title and salary orders: the page is the first
+    // entries of one category's range, and the capped count an index-only scan of it.
+    index('roles_public_category_title_idx').on(t.categoryId, t.title, t.id).where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
+    index('roles_public_category_salary_idx')
+      .on(t.categoryId, t.salaryAvg.desc().nullsLast(), t.title, t.id)
+      .where(sql`${t.status} = 'published' and ${t.deletedAt} is null`),
     check('roles_slug_chk', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('roles_title_len_chk', sql`char_length(${t.title}) between 2 and 120`),
     check('roles_version_chk', sql`${t.version} >= 1`),

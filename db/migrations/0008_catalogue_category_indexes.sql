@@ -1,0 +1,2 @@
+CREATE INDEX "roles_public_category_title_idx" ON "roles" USING btree ("category_id","title","id") WHERE "roles"."status" = 'published' and "roles"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "roles_public_category_salary_idx" ON "roles" USING btree ("category_id","salary_avg" DESC NULLS LAST,"title","id") WHERE "roles"."status" = 'published' and "roles"."deleted_at" is null;
