@@ -1,4 +1,5 @@
 import { Counter } from 'prom-client'
+import { startRepeatingJob, type RepeatingJob } from '@/lib/jobs/repeating-job'
 import { metrics, recordJobSuccess } from '@/lib/observability/metrics'
 import { retentionIntervalMs } from './retention-config'
 import { logRetentionSummary, runRetention, type RetentionSummary } from './retention'
@@ -22,46 +23,20 @@ export function recordRetentionMetrics(summary: RetentionSummary) {
 const firstRunDelayMs = 5 * 60 * 1000
 
 /**
- * Runs the retention purge daily inside the app process (or `npm run worker`), the same way as the
- * alert scheduler: one run at a time per process, the next timer set after a run ends. Across
- * instances the run's advisory lock makes a second one skip, and every purge is idempotent.
+ * Runs the retention purge daily inside the app process (or `npm run worker`), one run at a time
+ * (lib/jobs/repeating-job.ts, as the alert scheduler). Across instances the run's advisory lock
+ * makes a second one skip, and every purge is idempotent.
  */
-export function startRetentionScheduler(options: { intervalMs?: number; firstDelayMs?: number; onRun?: (summary: RetentionSummary) => void } = {}): { stop(): Promise<void> } {
-  const intervalMs = options.intervalMs ?? retentionIntervalMs
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-  let stopped = false
-
-  const tick = () => {
-    if (stopped || running) return
-    running = (async () => {
-      try {
-        const summary = await runRetention()
-        logRetentionSummary(summary)
-        recordRetentionMetrics(summary)
-        options.onRun?.(summary)
-      } catch (error) {
-        console.error('[retention] run failed; retrying at the next tick', error)
-      } finally {
-        running = undefined
-        schedule(intervalMs)
-      }
-    })()
-  }
-
-  const schedule = (delay: number) => {
-    if (stopped) return
-    timer = setTimeout(tick, delay)
-    timer.unref()
-  }
-
-  schedule(Math.min(intervalMs, options.firstDelayMs ?? firstRunDelayMs))
-
-  return {
-    async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
+export function startRetentionScheduler(options: { intervalMs?: number; firstDelayMs?: number; onRun?: (summary: RetentionSummary) => void } = {}): RepeatingJob {
+  return startRepeatingJob({
+    name: 'retention',
+    intervalMs: options.intervalMs ?? retentionIntervalMs,
+    firstDelayMs: options.firstDelayMs ?? firstRunDelayMs,
+    run: async () => {
+      const summary = await runRetention()
+      logRetentionSummary(summary)
+      recordRetentionMetrics(summary)
+      options.onRun?.(summary)
     },
-  }
+  })
 }
