@@ -22,6 +22,7 @@ import { encode } from 'next-auth/jwt'
 import postgres from 'postgres'
 import { seedRoles } from '@/db/seed/content/roles'
 import { hasNginx, startNginx } from '../scripts/nginx'
+import { scriptSources } from './page-weight'
 import { seedLarge, type SeedLargeResult } from './seed-large'
 
 // ---------------------------------------------------------------------------------------------
@@ -366,9 +367,9 @@ async function roundTrips(spec: RouteSpec, cookies: Record<string, string>, save
   return { perRequest: (after - before) / n, statements: one.recorded }
 }
 
-/** First-load JavaScript: every `<script src>` of the page's HTML, gzipped. */
+/** First-load JavaScript: the page's module scripts (bench/page-weight.ts: no `nomodule` polyfills), gzipped. */
 async function firstLoadJs(html: string): Promise<{ files: number; gzipBytes: number }> {
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&')))]
+  const srcs = scriptSources(html)
   let gzipBytes = 0
   for (const src of srcs) {
     const res = await fetch(new URL(src, base))
