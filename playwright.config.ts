@@ -41,7 +41,7 @@ export default defineConfig({
   projects: [
     // The seeded admin sets up two-factor sign-in through the UI; later journeys reuse its session (e2e/auth.ts).
     { name: 'staff-setup', testMatch: /staff\.setup\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
-    { name: 'public', dependencies: ['staff-setup'], testIgnore: [/admin-.*\.spec\.ts/, /authz-.*\.spec\.ts/], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    { name: 'public', dependencies: ['staff-setup'], testIgnore: [/admin-.*\.spec\.ts/, /authz-.*\.spec\.ts/, /last-admin\.spec\.ts/], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
     // Every server action called as every kind of caller (HTTP only). A refused call must leave the
     // whole database unchanged, so nothing else writes while it runs: the admin journeys wait for it.
     { name: 'authz', testMatch: /authz-.*\.spec\.ts/, dependencies: ['public'] },
@@ -49,6 +49,9 @@ export default defineConfig({
     // The role editor journey renames the seed role for a while; only the site settings XSS journey
     // (which changes the settings every public page shows, but not the role pages' text) runs beside it.
     { name: 'admin-roles', testMatch: /admin-(roles|xss-settings)\.spec\.ts/, dependencies: ['admin'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    // Retires every admin but the seeded one (to test that the last admin cannot demote themselves):
+    // alone, after every journey that makes admins of its own.
+    { name: 'last-admin', testMatch: /last-admin\.spec\.ts/, dependencies: ['admin-roles'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
   webServer: {
     // The production build made by `npm test` (or `npm run build`); never rebuilt here.

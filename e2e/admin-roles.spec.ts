@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from './test'
-import { expectNoAxeViolations } from './helpers'
+import { expectNoAxeViolations, toast } from './helpers'
 import { signInAsAdmin } from './auth'
 
 /** The editor's address of a role, found through the admin list. */
@@ -18,7 +18,6 @@ async function openEditor(page: Page, url: string) {
 
 const titleBox = (page: Page) => page.getByRole('textbox', { name: 'Title', exact: true })
 const saveButton = (page: Page) => page.getByRole('button', { name: 'Save changes' })
-const toast = (page: Page, text: string | RegExp) => page.getByRole('status').getByText(text)
 
 /** The public page as an anonymous visitor sees it (a fresh context: no session, no draft mode). */
 async function publicPage(browser: Browser, path: string) {

@@ -14,3 +14,14 @@ export async function expectHeadingsInOrder(page: Page) {
   expect(levels.filter((l) => l === 1)).toHaveLength(1)
   for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `heading levels ${levels.join(',')}`).toBeLessThanOrEqual(1)
 }
+
+/** A toast (a status message) with this text. */
+export const toast = (page: Page, text: string | RegExp) => page.getByRole('status').getByText(text)
+
+/** The admin users list filtered to one address, waiting until the row's controls are interactive. */
+export async function openUserRow(page: Page, email: string) {
+  await page.goto(`/admin/users?q=${encodeURIComponent(email)}`, { waitUntil: 'networkidle' })
+  const row = page.getByRole('row').filter({ hasText: email })
+  await expect(row).toHaveCount(1)
+  return row
+}
