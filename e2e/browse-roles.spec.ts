@@ -39,6 +39,20 @@ test.describe('browse roles', () => {
     await expect(page.getByRole('link', { name: 'Back-End Developer', exact: true })).toBeVisible()
   })
 
+  test('keeps what you type while the first search loads (the form is replaced by the search page)', async ({ page }) => {
+    await page.goto('/roles', { waitUntil: 'networkidle' })
+    const box = page.getByRole('searchbox', { name: 'Search roles and skills' })
+    await box.pressSequentially('mi')
+    // A pause longer than the typing delay: the first search leaves the plain catalogue while the
+    // visitor goes on typing into whatever has the focus.
+    await page.waitForTimeout(400)
+    await page.keyboard.type('cro', { delay: 80 })
+    await expect(page).toHaveURL(/\/roles\?q=micro$/)
+    await expect(box).toHaveValue('micro')
+    await expect(box).toBeFocused()
+    await expect(page.getByRole('link', { name: 'Back-End Developer', exact: true })).toBeVisible()
+  })
+
   test('works without JavaScript as a GET form', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()

@@ -20,6 +20,15 @@ const fieldClasses = `${controlClasses} mt-1`
 const typingDelayMs = 300
 
 /**
+ * What the visitor last typed in the search box, kept outside the component: the first search
+ * leaves the plain catalogue (a cached page of its own) for the search page, so the form is
+ * mounted anew there, with the query of the URL it was sent to. Whatever was typed while that
+ * page loaded is put back, with the focus, instead of being lost.
+ */
+let typed: { value: string; at: number } | null = null
+const typedKeepMs = 10_000
+
+/**
  * The catalogue's search and filters. Without JavaScript it is a plain GET form; with it, the
  * results follow the form as you type (debounced) and the URL keeps the state, so a search can be
  * shared and the back button works.
@@ -31,10 +40,26 @@ export function CatalogueFilters(props: CatalogueFiltersProps) {
   const searchRef = useRef<HTMLInputElement>(null)
   const [pending, startTransition] = useTransition()
 
-  // Follow the URL when it changes from outside (back button, a link), unless the visitor is typing.
+  // Follow the URL when it changes from outside (back button, a link), unless the visitor is typing,
+  // or has typed more than the URL holds in a form that was replaced meanwhile (see `typed`).
   useEffect(() => {
     const input = searchRef.current
-    if (input && document.activeElement !== input) input.value = props.q
+    if (!input || document.activeElement === input) return
+    const draft = typed && Date.now() - typed.at < typedKeepMs ? typed.value : null
+    typed = null
+    if (draft === null) {
+      input.value = props.q
+      return
+    }
+    input.value = draft
+    input.focus()
+    input.setSelectionRange(draft.length, draft.length)
+    if (draft !== props.q) {
+      clearTimeout(timer.current)
+      timer.current = setTimeout(() => navigate('replace'), typingDelayMs)
+    }
+    // navigate reads the form and the router only; it is the same function for every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.q])
   useEffect(() => () => clearTimeout(timer.current), [])
 
@@ -79,7 +104,8 @@ export function CatalogueFilters(props: CatalogueFiltersProps) {
           maxLength={200}
           autoComplete="off"
           placeholder="e.g. Python, APIs, micro…"
-          onChange={() => {
+          onChange={(e) => {
+            typed = { value: e.currentTarget.value, at: Date.now() }
             clearTimeout(timer.current)
             timer.current = setTimeout(() => navigate('replace'), typingDelayMs)
           }}
